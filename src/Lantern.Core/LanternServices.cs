@@ -1,0 +1,60 @@
+using System.Reflection;
+using Lantern.Core.Auditing;
+using Lantern.Core.Persistence;
+using Lantern.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lantern.Core;
+
+/// <summary>Registers Core: the database for the configured provider, the key ring, and every use-case handler.</summary>
+public static class LanternServices
+{
+    public static IServiceCollection AddLanternCore(this IServiceCollection services, LanternOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => KeyRing.OpenOrCreate(options.KeyFolder));
+        services.AddSingleton<FieldCipher>();
+        services.AddSingleton<BlindIndex>();
+        services.AddSingleton<PersonIndexer>();
+        services.AddSingleton<DecryptingMaterializer>();
+
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<PostgresAppDbContext>((sp, b) => b
+                .UseNpgsql(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(sp.GetRequiredService<DecryptingMaterializer>()));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteAppDbContext>((sp, b) => b
+                .UseSqlite(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<DecryptingMaterializer>()));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+        }
+
+        services.AddScoped<Visibility>();
+        AddInternalConstructed<AuditLog>(services);
+        AddInternalConstructed<DatabaseSetup>(services);
+        AddInternalConstructed<Features.Administration.SignIn>(services);
+        AddInternalConstructed<Features.Administration.AccessTokens>(services);
+        foreach (var handler in typeof(LanternServices).Assembly.GetTypes().Where(t => t.Name.EndsWith("Handler", StringComparison.Ordinal) && t.IsNested && t.IsPublic == false && t.IsNestedPublic && t.IsClass && !t.IsAbstract))
+        {
+            AddInternalConstructed(services, handler);
+        }
+        return services;
+    }
+
+    private static void AddInternalConstructed<T>(IServiceCollection services) => AddInternalConstructed(services, typeof(T));
+
+    // Handlers are public so front doors can call them, but their dependencies (the DbContext, the key ring)
+    // are internal to Core, so their constructors are internal and DI needs an explicit factory.
+    private static void AddInternalConstructed(IServiceCollection services, Type type)
+    {
+        var constructor = type.GetConstructors(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public).Single();
+        var parameters = constructor.GetParameters();
+        services.AddScoped(type, sp => constructor.Invoke(parameters.Select(p => sp.GetRequiredService(p.ParameterType)).ToArray()));
+    }
+}

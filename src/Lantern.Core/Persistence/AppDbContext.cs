@@ -1,0 +1,179 @@
+using Lantern.Core.Auditing;
+using Lantern.Core.Common;
+using Lantern.Core.Features.Administration;
+using Lantern.Core.Features.Cases;
+using Lantern.Core.Features.People;
+using Lantern.Core.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Lantern.Core.Persistence;
+
+/// <summary>
+/// The provider-neutral model. <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/> own the migrations.
+/// Rows are scoped by the "Tenant" named query filters: nothing is visible until <see cref="ScopeTo"/> names an actor.
+/// Saving encrypts protected fields and chains new audit entries in the same transaction.
+/// </summary>
+internal abstract class AppDbContext(DbContextOptions options, FieldCipher cipher, KeyRing keys) : DbContext(options)
+{
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseParticipant> Participants => Set<CaseParticipant>();
+    public DbSet<TraffickingEvent> Events => Set<TraffickingEvent>();
+    public DbSet<CaseNote> Notes => Set<CaseNote>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<PersonSearchKey> SearchKeys => Set<PersonSearchKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Read by the query filters at query time (EF parameterises context members).
+    internal OrganisationId ScopeOrganisation { get; private set; }
+    internal UserId ScopeUser { get; private set; }
+    internal bool ScopeUnrestricted { get; private set; }
+
+    internal FieldCipher Cipher => cipher;
+
+    /// <summary>Scopes every later query of this context to what <paramref name="actor"/> may see.</summary>
+    public void ScopeTo(Actor actor)
+    {
+        ScopeOrganisation = actor.OrganisationId;
+        ScopeUser = actor.UserId;
+        ScopeUnrestricted = actor.IsSystem;
+    }
+
+    /// <summary>Whether the provider needs a lock statement before the audit chain head is read.</summary>
+    protected abstract Task LockAuditChainAsync(CancellationToken ct);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<OrganisationId>().HaveConversion<OrganisationIdConverter>();
+        builder.Properties<UserId>().HaveConversion<UserIdConverter>();
+        builder.Properties<CaseId>().HaveConversion<CaseIdConverter>();
+        builder.Properties<PersonId>().HaveConversion<PersonIdConverter>();
+        builder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
+        builder.Properties<string>().HaveMaxLength(4000);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace == typeof(AppDbContext).Namespace + ".Configurations");
+
+        // Keys are made by the application (SequentialGuid). Telling EF so makes a new child added to a loaded
+        // aggregate's collection an INSERT, not an UPDATE of a row that does not exist.
+        foreach (var key in model.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>())
+        {
+            foreach (var property in key.Properties)
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+
+        // Tenant scoping. Bypass (IgnoreQueryFilters) only under Security/.
+        model.Entity<Case>().HasQueryFilter(TenantFilter, c => ScopeUnrestricted
+            || c.OrganisationId == ScopeOrganisation
+            || c.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
+            || c.Assignments.Any(a => a.UserId == ScopeUser));
+        model.Entity<Person>().HasQueryFilter(TenantFilter, p => ScopeUnrestricted
+            || p.Participations.Any(pp => pp.Case.OrganisationId == ScopeOrganisation
+                || pp.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
+                || pp.Case.Assignments.Any(a => a.UserId == ScopeUser)));
+        model.Entity<CaseParticipant>().HasQueryFilter(TenantFilter, pp => ScopeUnrestricted
+            || pp.Case.OrganisationId == ScopeOrganisation
+            || pp.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
+            || pp.Case.Assignments.Any(a => a.UserId == ScopeUser));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var pendingAudit = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var restores = EncryptPending();
+        var ownTransaction = pendingAudit.Count > 0 && Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        var saved = false;
+        try
+        {
+            if (pendingAudit.Count > 0)
+            {
+                await LockAuditChainAsync(cancellationToken);
+                var head = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+                    .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+                var (sequence, previous) = head is null ? (0L, "") : (head.Sequence, head.Hash);
+                foreach (var entry in pendingAudit)
+                {
+                    entry.Chain(++sequence, previous, keys.AuditKey);
+                    previous = entry.Hash;
+                }
+            }
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            saved = true;
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+            foreach (var (property, plaintext) in restores)
+            {
+                property.CurrentValue = plaintext;
+                if (saved && acceptAllChangesOnSuccess)
+                {
+                    property.OriginalValue = plaintext;
+                    property.IsModified = false;
+                }
+            }
+        }
+    }
+
+    /// <summary>Replaces the plaintext of every new or changed protected field by its ciphertext; returns what to put back after saving.</summary>
+    private List<(PropertyEntry Property, string Plaintext)> EncryptPending()
+    {
+        var restores = new List<(PropertyEntry, string)>();
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties)
+            {
+                if (!property.Metadata.IsEncrypted() || property.CurrentValue is not string plaintext)
+                {
+                    continue;
+                }
+                if (entry.State == EntityState.Modified && !property.IsModified)
+                {
+                    continue;
+                }
+                var table = entry.Metadata.GetTableName() ?? entry.Metadata.ClrType.Name;
+                var id = entry.Metadata.FindPrimaryKey()!.Properties[0].PropertyInfo!.GetValue(entry.Entity)!.ToString()!;
+                restores.Add((property, plaintext));
+                property.CurrentValue = cipher.Encrypt(plaintext, table, id, property.Metadata.Name);
+            }
+        }
+        return restores;
+    }
+
+    private sealed class OrganisationIdConverter() : ValueConverter<OrganisationId, Guid>(v => v.Value, v => new OrganisationId(v));
+    private sealed class UserIdConverter() : ValueConverter<UserId, Guid>(v => v.Value, v => new UserId(v));
+    private sealed class CaseIdConverter() : ValueConverter<CaseId, Guid>(v => v.Value, v => new CaseId(v));
+    private sealed class PersonIdConverter() : ValueConverter<PersonId, Guid>(v => v.Value, v => new PersonId(v));
+
+    /// <summary>All times are UTC; SQLite returns them unspecified, PostgreSQL demands UTC.</summary>
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,28 @@
+namespace Lantern.Core.Security;
+
+/// <summary>
+/// Every permission Lantern knows, in one place. Endpoints name a permission as their policy;
+/// Core handlers check the same permission against the acting user. Role grants live in <see cref="RolePermissions"/>.
+/// </summary>
+public static class Permissions
+{
+    public const string CasesRead = "cases.read";
+    public const string CasesCreate = "cases.create";
+    public const string CasesEdit = "cases.edit";
+    public const string CasesDelete = "cases.delete";
+    public const string CasesImport = "cases.import";
+    public const string CasesExport = "cases.export";
+    public const string CasesShare = "cases.share";
+    public const string NotesWrite = "notes.write";
+    public const string PersonsRead = "persons.read";
+    public const string StatisticsRead = "statistics.read";
+    public const string AuditRead = "audit.read";
+    public const string UsersManage = "users.manage";
+    public const string TokensOwn = "tokens.own";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
+        PersonsRead, StatisticsRead, AuditRead, UsersManage, TokensOwn,
+    ];
+}

@@ -1,0 +1,39 @@
+namespace Lantern.Core.Security;
+
+public enum Role { Administrator, Investigator, Prosecutor, Caseworker, LabourInspector, Analyst, Auditor }
+
+/// <summary>
+/// The one map from roles to permissions. Reading it answers "who may do what".
+/// Analysts see aggregates only and never identities; auditors see the audit log only.
+/// </summary>
+public static class RolePermissions
+{
+    private static readonly string[] CaseWork =
+    [
+        Permissions.CasesRead, Permissions.CasesCreate, Permissions.CasesEdit, Permissions.CasesImport,
+        Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn,
+    ];
+
+    public static IReadOnlySet<string> For(Role role) => role switch
+    {
+        Role.Administrator => Set([.. CaseWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead]),
+        Role.Investigator => Set([.. CaseWork, Permissions.CasesShare]),
+        Role.Prosecutor => Set([Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn]),
+        Role.Caseworker => Set(CaseWork),
+        Role.LabourInspector => Set(CaseWork),
+        Role.Analyst => Set([Permissions.StatisticsRead, Permissions.TokensOwn]),
+        Role.Auditor => Set([Permissions.AuditRead, Permissions.TokensOwn]),
+    };
+
+    public static Role ParseRole(string value, string field)
+    {
+        var compact = value.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        return Enum.TryParse<Role>(compact, ignoreCase: true, out var role) && Enum.IsDefined(role) && !char.IsDigit(compact[0])
+            ? role
+            : throw new Common.ValidationException(field, $"'{value}' is not a role; use one of: administrator, investigator, prosecutor, caseworker, labour-inspector, analyst, auditor.");
+    }
+
+    public static string Name(Role role) => role == Role.LabourInspector ? "labour-inspector" : role.ToString().ToLowerInvariant();
+
+    private static HashSet<string> Set(IEnumerable<string> permissions) => new(permissions, StringComparer.Ordinal);
+}

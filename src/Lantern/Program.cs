@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Lantern.Cli;
+using Lantern.Features.Administration;
+using Lantern.Features.Cases;
+
+var root = new RootCommand("Lantern: case management, victim protection and intelligence against human trafficking and migrant smuggling.");
+root.Options.Add(LocalCommand.Database);
+root.Options.Add(LocalCommand.Keys);
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(AdministrationCommands.Database());
+root.Subcommands.Add(CasesCommands.Create());
+root.Subcommands.Add(AdministrationCommands.Organisations());
+root.Subcommands.Add(AdministrationCommands.Users());
+root.Subcommands.Add(AdministrationCommands.Tokens());
+root.Subcommands.Add(AdministrationCommands.KeyRing());
+root.Subcommands.Add(AdministrationCommands.Audit());
+return await root.Parse(args).InvokeAsync();

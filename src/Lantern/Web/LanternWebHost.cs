@@ -1,0 +1,111 @@
+using System.Text.Json.Serialization;
+using Lantern.Core;
+using Lantern.Core.Persistence;
+using Lantern.Core.Security;
+using Lantern.Features.Administration;
+using Lantern.Features.Cases;
+using Lantern.Features.People;
+using Lantern.Features.Statistics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.FileProviders;
+
+namespace Lantern.Web;
+
+/// <summary>What <c>lantern serve</c> needs beyond Core's options.</summary>
+public sealed record WebSettings(LanternOptions Lantern, string Urls, bool Demo);
+
+/// <summary>Builds the web UI and REST API host. <c>lantern serve</c> and the integration tests both start it on Kestrel.</summary>
+public static class LanternWebHost
+{
+    public const string SignedIn = "signed-in";
+
+    public static WebApplication Build(WebSettings settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Its keys sit in the 0700 key folder; the "no XML encryptor" warning says only that.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Logging.AddFilter("Lantern.Web.LanternAuthentication", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(new DemoMode { Enabled = settings.Demo });
+        services.AddLanternCore(settings.Lantern);
+        services.AddLanternAuthentication();
+        services.AddAuthorization(options =>
+        {
+            // Deny by default: an endpoint without its own policy still needs a signed-in user.
+            options.FallbackPolicy = new AuthorizationPolicyBuilder(LanternAuthentication.Scheme).RequireAuthenticatedUser().Build();
+            options.AddPolicy(SignedIn, p => p.AddAuthenticationSchemes(LanternAuthentication.Scheme).RequireAuthenticatedUser());
+            foreach (var permission in Permissions.All)
+            {
+                options.AddPolicy(permission, p => p.AddAuthenticationSchemes(LanternAuthentication.Scheme).RequireClaim(HttpActor.PermissionClaim, permission));
+            }
+        });
+        services.AddDataProtection()
+            .SetApplicationName("Lantern")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(settings.Lantern.KeyFolder), "data-protection")));
+        // Named explicitly: when tests host Lantern, the entry assembly is the test runner, not lantern.dll.
+        services.AddRazorPages().AddApplicationPart(typeof(LanternWebHost).Assembly);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "lantern_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi("v1");
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseLanternSecurityHeaders();
+        app.UseLanternErrors();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/static",
+            FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // Exempt: the API description holds no data, and clients need it before they have a token.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // Exempt: liveness probe for process supervisors; answers "ok" only.
+        app.MapGet("/health", () => Results.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapCasesApi();
+        api.MapPeopleApi();
+        api.MapAdministrationApi();
+        api.MapStatisticsApi();
+        // Unknown API paths answer in problem+json too (after authentication, so anonymous callers get 401).
+        api.MapFallback((HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", "No such API endpoint.", null))
+            .RequireAuthorization(SignedIn).ExcludeFromDescription();
+
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Prepares the database for serving: SQLite is migrated, PostgreSQL checked.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().PrepareForServingAsync(ct);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text;
+
+namespace Lantern.Web;
+
+/// <summary>Turns HTCDS value names into words for people ("ForcedBegging" → "Forced begging").</summary>
+public static class Words
+{
+    public static string Of<T>(T value) where T : struct, Enum => Of(value.ToString());
+
+    public static string Of(string name)
+    {
+        var bare = name.Length > 2 && name[1] == '_' ? name[2..] : name;
+        var sb = new StringBuilder(bare.Length + 8);
+        for (var i = 0; i < bare.Length; i++)
+        {
+            var c = bare[i];
+            if (i > 0 && char.IsUpper(c) && !char.IsUpper(bare[i - 1]))
+            {
+                sb.Append(' ').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using Lantern.Core.Auditing;
+using Lantern.Core.Features.Cases;
+using Lantern.Integration.Tests.Infrastructure;
+using static Lantern.Integration.Tests.Infrastructure.Persona;
+
+namespace Lantern.Integration.Tests.Security;
+
+/// <summary>
+/// Every persona against every API operation: the status each must get, with no unexpected success, and no
+/// other tenant's row in any list, count or export. Runs on SQLite and on PostgreSQL.
+/// </summary>
+public abstract class PersonaMatrixTests(ServerFixture fixture)
+{
+    private const int Ok = 200, Created = 201, NoContent = 204, Unauthorized = 401, Forbidden = 403, NotFound = 404;
+
+    public static TheoryData<Persona, string, int> Matrix()
+    {
+        // operation -> expected status for: InvestigatorA, CaseworkerB, AnalystA, AuditorA, AdministratorA, DisabledA, Anonymous
+        var table = new (string Operation, int[] Expected)[]
+        {
+            ("list cases", [Ok, Ok, Forbidden, Forbidden, Ok, Unauthorized, Unauthorized]),
+            ("get case A", [Ok, NotFound, Forbidden, Forbidden, Ok, Unauthorized, Unauthorized]),
+            ("export case A", [Ok, NotFound, Forbidden, Forbidden, Ok, Unauthorized, Unauthorized]),
+            ("update case A", [NoContent, NotFound, Forbidden, Forbidden, NoContent, Unauthorized, Unauthorized]),
+            ("add note to case A", [Created, NotFound, Forbidden, Forbidden, Created, Unauthorized, Unauthorized]),
+            ("add person to case A", [Created, NotFound, Forbidden, Forbidden, Created, Unauthorized, Unauthorized]),
+            ("add event to case A", [Created, NotFound, Forbidden, Forbidden, Created, Unauthorized, Unauthorized]),
+            ("get victim of case A", [Ok, NotFound, Forbidden, Forbidden, Ok, Unauthorized, Unauthorized]),
+            ("create case", [Created, Created, Forbidden, Forbidden, Created, Unauthorized, Unauthorized]),
+            ("import cases", [Ok, Ok, Forbidden, Forbidden, Ok, Unauthorized, Unauthorized]),
+            ("delete a case of A", [Forbidden, Forbidden, Forbidden, Forbidden, NoContent, Unauthorized, Unauthorized]),
+            ("statistics", [Forbidden, Forbidden, Ok, Forbidden, Ok, Unauthorized, Unauthorized]),
+            ("audit log", [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Unauthorized, Unauthorized]),
+            ("list users", [Forbidden, Forbidden, Forbidden, Forbidden, Ok, Unauthorized, Unauthorized]),
+            ("add user", [Forbidden, Forbidden, Forbidden, Forbidden, Created, Unauthorized, Unauthorized]),
+            ("me", [Ok, Ok, Ok, Ok, Ok, Unauthorized, Unauthorized]),
+            ("list my tokens", [Ok, Ok, Ok, Ok, Ok, Unauthorized, Unauthorized]),
+            ("organisations", [Ok, Ok, Ok, Ok, Ok, Unauthorized, Unauthorized]),
+        };
+        var personas = new[] { InvestigatorA, CaseworkerB, AnalystA, AuditorA, AdministratorA, DisabledA, Anonymous };
+        var data = new TheoryData<Persona, string, int>();
+        foreach (var (operation, expected) in table)
+        {
+            for (var i = 0; i < personas.Length; i++)
+            {
+                data.Add(personas[i], operation, expected[i]);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Operation_ForPersona_GetsExactlyTheExpectedStatus(Persona persona, string operation, int expected)
+    {
+        var server = fixture.Server;
+        using var client = server.Client(persona);
+        var unique = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var caseA = $"/api/v1/cases/{fixture.CaseA}";
+        using var response = operation switch
+        {
+            "list cases" => await client.GetAsync(Uri("/api/v1/cases")),
+            "get case A" => await client.GetAsync(Uri(caseA)),
+            "export case A" => await client.GetAsync(Uri(caseA + "/export")),
+            "update case A" => await client.PutAsJsonAsync(Uri(caseA), new { reference = "FIX-A-0001", status = "Active", openedOn = "2026-03-14", summary = "Updated by " + persona }),
+            "add note to case A" => await client.PostAsJsonAsync(Uri(caseA + "/notes"), new { text = "Note by " + persona }),
+            "add person to case A" => await client.PostAsJsonAsync(Uri(caseA + "/persons"), new { person = new { role = "witness", prs_FirstName = "Nasreen" } }),
+            "add event to case A" => await client.PostAsJsonAsync(Uri(caseA + "/events"), new { @event = new { hte_Type = "Transit", hte_Country = "IR", hte_City = "Zahedan" } }),
+            "get victim of case A" => await client.GetAsync(Uri($"/api/v1/persons/{fixture.VictimA}")),
+            "create case" => await Post(client, "/api/v1/cases", CaseDocuments.Victim("MTX-" + unique)),
+            "import cases" => await Post(client, "/api/v1/cases/import", CaseDocuments.Victim("MTX-" + unique)),
+            "delete a case of A" => await client.DeleteAsync(Uri($"/api/v1/cases/{await server.ImportAsync(CaseDocuments.Victim("DEL-" + unique))}")),
+            "statistics" => await client.GetAsync(Uri("/api/v1/statistics/cases")),
+            "audit log" => await client.GetAsync(Uri("/api/v1/audit")),
+            "list users" => await client.GetAsync(Uri("/api/v1/users")),
+            "add user" => await client.PostAsJsonAsync(Uri("/api/v1/users"), new { username = "new." + unique.ToLowerInvariant(), role = "caseworker", password = "Another long passphrase 77" }),
+            "me" => await client.GetAsync(Uri("/api/v1/me")),
+            "list my tokens" => await client.GetAsync(Uri("/api/v1/tokens")),
+            "organisations" => await client.GetAsync(Uri("/api/v1/organisations")),
+            _ => throw new ArgumentException("Unknown operation " + operation, nameof(operation)),
+        };
+        Assert.True(expected == (int)response.StatusCode, $"{persona} / {operation}: expected {expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
+    public async Task CaseList_OfOrganisationB_HoldsNoRowOfOrganisationA()
+    {
+        var page = await fixture.Server.GetJsonAsync<Paged<CaseListItem>>(CaseworkerB, "/api/v1/cases?pageSize=100");
+        Assert.Contains(page.Items, c => c.Id == fixture.CaseB);
+        Assert.DoesNotContain(page.Items, c => c.Id == fixture.CaseA || c.Organisation == LanternServer.OrganisationA);
+        var search = await fixture.Server.GetJsonAsync<Paged<CaseListItem>>(CaseworkerB, "/api/v1/cases?q=Rukhsana%20Kausar");
+        Assert.Equal(0, search.Total);
+        var byCnic = await fixture.Server.GetJsonAsync<Paged<CaseListItem>>(CaseworkerB, "/api/v1/cases?q=35202-1111111-1");
+        Assert.Equal(0, byCnic.Total);
+    }
+
+    [Fact]
+    public async Task CaseList_FilteredByAnotherOrganisation_CountsNothing()
+    {
+        var page = await fixture.Server.GetJsonAsync<Paged<CaseListItem>>(CaseworkerB, $"/api/v1/cases?organisationId={fixture.Server.OrganisationAId}");
+        Assert.Equal(0, page.Total);
+        Assert.Empty(page.Items);
+    }
+
+    [Fact]
+    public async Task AuditLog_OfAuditorA_HoldsNoEntryOfOrganisationB()
+    {
+        // Make sure organisation B has audit entries of its own.
+        using (var b = fixture.Server.Client(CaseworkerB))
+        {
+            (await b.GetAsync(Uri("/api/v1/cases"))).Dispose();
+        }
+        var page = await fixture.Server.GetJsonAsync<Paged<AuditEntryView>>(AuditorA, "/api/v1/audit?pageSize=200");
+        Assert.NotEmpty(page.Items);
+        Assert.All(page.Items, e => Assert.Equal(fixture.Server.OrganisationAId, e.OrganisationId));
+        Assert.DoesNotContain(page.Items, e => e.Actor == LanternServer.Username(CaseworkerB));
+    }
+
+    [Fact]
+    public async Task Statistics_OfAnalystA_CountOnlyCasesOfOrganisationA()
+    {
+        var statistics = await fixture.Server.GetJsonAsync<Core.Features.Statistics.CaseStatistics.Response>(AnalystA, "/api/v1/statistics/cases");
+        var visibleToA = await fixture.Server.GetJsonAsync<Paged<CaseListItem>>(AdministratorA, "/api/v1/cases?pageSize=1");
+        Assert.Equal(visibleToA.Total, statistics.Cases);
+        var everywhere = await fixture.Server.CountCasesAsync();
+        Assert.True(everywhere > statistics.Cases, "organisation B's cases must not be counted for A");
+    }
+
+    [Fact]
+    public async Task Export_ByAnotherOrganisation_AnswersExactlyLikeAMissingCase()
+    {
+        using var client = fixture.Server.Client(CaseworkerB);
+        using var hidden = await client.GetAsync(Uri($"/api/v1/cases/{fixture.CaseA}/export"));
+        using var missing = await client.GetAsync(Uri($"/api/v1/cases/{Guid.NewGuid()}/export"));
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(missing.StatusCode, hidden.StatusCode);
+        var hiddenBody = (await hidden.Content.ReadAsStringAsync()).Split("traceId")[0];
+        var missingBody = (await missing.Content.ReadAsStringAsync()).Split("traceId")[0];
+        Assert.Equal(missingBody, hiddenBody);
+    }
+
+    private static Uri Uri(string path) => new(path, UriKind.Relative);
+
+    private static async Task<HttpResponseMessage> Post(HttpClient client, string path, string json)
+    {
+        using var content = new StringContent(json, global::System.Text.Encoding.UTF8, "application/json");
+        return await client.PostAsync(Uri(path), content);
+    }
+}
+
+[Collection(SqliteServerGroup.Name)]
+public sealed class PersonaMatrixSqliteTests(SqliteServerFixture fixture) : PersonaMatrixTests(fixture);
+
+[Collection(PostgresServerGroup.Name)]
+public sealed class PersonaMatrixPostgresTests(PostgresServerFixture fixture) : PersonaMatrixTests(fixture);
