@@ -7,6 +7,13 @@ public static class Words
 {
     public static string Of<T>(T value) where T : struct, Enum => Of(value.ToString());
 
+    public static string Document(Lantern.Core.Common.DocumentType type) => type switch
+    {
+        Lantern.Core.Common.DocumentType.BForm => "B-Form",
+        Lantern.Core.Common.DocumentType.Other => "Other document",
+        _ => type.ToString(),
+    };
+
     public static string Of(string name)
     {
         var bare = name.Length > 2 && name[1] == '_' ? name[2..] : name;

@@ -38,6 +38,7 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
             ("me", [Ok, Ok, Ok, Ok, Ok, Unauthorized, Unauthorized]),
             ("list my tokens", [Ok, Ok, Ok, Ok, Ok, Unauthorized, Unauthorized]),
             ("organisations", [Ok, Ok, Ok, Ok, Ok, Unauthorized, Unauthorized]),
+            ("assign an officer to case A", [NoContent, Forbidden, Forbidden, Forbidden, NoContent, Unauthorized, Unauthorized]),
         };
         var personas = new[] { InvestigatorA, CaseworkerB, AnalystA, AuditorA, AdministratorA, DisabledA, Anonymous };
         var data = new TheoryData<Persona, string, int>();
@@ -79,6 +80,7 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
             "me" => await client.GetAsync(Uri("/api/v1/me")),
             "list my tokens" => await client.GetAsync(Uri("/api/v1/tokens")),
             "organisations" => await client.GetAsync(Uri("/api/v1/organisations")),
+            "assign an officer to case A" => await client.PostAsJsonAsync(Uri(caseA + "/assignments"), new { username = LanternServer.Username(InvestigatorA) }),
             _ => throw new ArgumentException("Unknown operation " + operation, nameof(operation)),
         };
         Assert.True(expected == (int)response.StatusCode, $"{persona} / {operation}: expected {expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -139,6 +141,30 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
         var hiddenBody = (await hidden.Content.ReadAsStringAsync()).Split("traceId")[0];
         var missingBody = (await missing.Content.ReadAsStringAsync()).Split("traceId")[0];
         Assert.Equal(missingBody, hiddenBody);
+    }
+
+    [Fact]
+    public async Task SharedOrAssignedCase_BecomesVisible_OnlyToThoseItWasOpenedTo()
+    {
+        var server = fixture.Server;
+        var id = await server.ImportAsync(CaseDocuments.Victim("SHR-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()));
+        using var b = server.Client(CaseworkerB);
+        Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync(Uri($"/api/v1/cases/{id}"))).StatusCode);
+
+        // Organisation B cannot share A's case with itself.
+        using (var selfShare = await server.PostJsonAsync(CaseworkerB, $"/api/v1/cases/{id}/shares", $"{{\"organisation\":\"{LanternServer.OrganisationB}\"}}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, selfShare.StatusCode);
+        }
+        using (var share = await server.PostJsonAsync(InvestigatorA, $"/api/v1/cases/{id}/shares", $"{{\"organisation\":\"{LanternServer.OrganisationB}\"}}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, share.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await b.GetAsync(Uri($"/api/v1/cases/{id}"))).StatusCode);
+        var list = await server.GetJsonAsync<Paged<CaseListItem>>(CaseworkerB, "/api/v1/cases?pageSize=100");
+        Assert.Contains(list.Items, c => c.Id == id);
+        // Sharing opens this case only: A's other case stays hidden.
+        Assert.DoesNotContain(list.Items, c => c.Id == fixture.CaseA);
     }
 
     private static Uri Uri(string path) => new(path, UriKind.Relative);

@@ -17,7 +17,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task FirstSignIn_EnrolsSecondFactor_ThenTheSameCodeIsRefusedASecondTime()
     {
-        using var browser = new Browser(_server.Address);
+        using var browser = new FormBrowser(_server.Address);
         var enrol = await browser.SignInAsync(LanternServer.Username(Persona.InvestigatorA), LanternServer.Password);
         Assert.Equal("/login/enrol", enrol.AbsolutePath);
         var page = await browser.GetAsync("/login/enrol");
@@ -46,7 +46,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SixFailedPasswords_LockTheAccount_AndTheRightPasswordIsRefusedToo()
     {
-        using var browser = new Browser(_server.Address);
+        using var browser = new FormBrowser(_server.Address);
         var user = LanternServer.Username(Persona.AuditorA);
         for (var i = 0; i < 6; i++)
         {
@@ -61,12 +61,32 @@ public sealed partial class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DisablingAnAccount_EndsItsSessionOnTheServer()
+    {
+        var enrol = new Lantern.Core.Features.Administration.AddUser.Request("test.disable.me", LanternServer.OrganisationA, "caseworker", LanternServer.Password);
+        await _server.AsOperatorAsync((sp, actor) => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Lantern.Core.Features.Administration.AddUser.Handler>(sp).Handle(actor, enrol, CancellationToken.None));
+        using var browser = new FormBrowser(_server.Address);
+        await browser.SignInAsync("test.disable.me", LanternServer.Password);
+        var secret = SecretPattern().Match(await browser.GetAsync("/login/enrol")).Groups[1].Value;
+        await browser.PostFormAsync("/login/enrol", "/login/enrol", new() { ["Code"] = new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow) });
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync(new Uri("/cases", UriKind.Relative))).StatusCode);
+
+        using var admin = _server.Client(Persona.AdministratorA);
+        using var disabled = await admin.PostAsync(new Uri("/api/v1/users/test.disable.me/disable", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.NoContent, disabled.StatusCode);
+        using var after = await browser.Client.GetAsync(new Uri("/cases", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownUsername_AndWrongPassword_GetTheSameAnswer()
     {
-        using var one = new Browser(_server.Address);
+        using var one = new FormBrowser(_server.Address);
         await one.SignInAsync("nobody.at.all", "some password 123");
         var unknown = Normalise(one.LastPage);
-        using var two = new Browser(_server.Address);
+        using var two = new FormBrowser(_server.Address);
         await two.SignInAsync(LanternServer.Username(Persona.AnalystA), "some password 123");
         Assert.Equal(unknown, Normalise(two.LastPage));
     }
@@ -74,7 +94,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SessionCookie_IsHttpOnlyStrict_AndPagesAreNotCached()
     {
-        using var browser = new Browser(_server.Address);
+        using var browser = new FormBrowser(_server.Address);
         using var response = await browser.Client.GetAsync(new Uri("/login", UriKind.Relative));
         var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("lantern_csrf", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -91,7 +111,7 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task LoginForm_WithoutAntiforgeryToken_IsRejected()
     {
-        using var browser = new Browser(_server.Address);
+        using var browser = new FormBrowser(_server.Address);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Username"] = "x", ["Password"] = "y" });
         using var response = await browser.Client.PostAsync(new Uri("/login", UriKind.Relative), form);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

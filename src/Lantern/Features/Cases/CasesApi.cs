@@ -21,7 +21,21 @@ public static class CasesApi
         cases.MapPost("/{id:guid}/persons", AddPerson).RequireAuthorization(Permissions.CasesEdit).WithName("AddPersonToCase").WithSummary("Add a new or known person to a case in a role.");
         cases.MapPost("/{id:guid}/events", AddEventTo).RequireAuthorization(Permissions.CasesEdit).WithName("AddEvent").WithSummary("Record a recruitment, transit or exploitation event.");
         cases.MapPost("/{id:guid}/notes", AddNoteTo).RequireAuthorization(Permissions.NotesWrite).WithName("AddNote").WithSummary("Add a note to a case.");
+        cases.MapPost("/{id:guid}/shares", Share).RequireAuthorization(Permissions.CasesShare).WithName("ShareCase").WithSummary("Share a case with another organisation.");
+        cases.MapPost("/{id:guid}/assignments", Assign).RequireAuthorization(Permissions.CasesShare).WithName("AssignOfficer").WithSummary("Assign an officer (of any organisation) to a case.");
         return api;
+    }
+
+    private static async Task<NoContent> Share(Guid id, ShareCase.Request request, HttpContext http, ShareCase.Handler handler, CancellationToken ct)
+    {
+        await handler.ShareAsync(http.Actor(), new CaseId(id), request, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> Assign(Guid id, ShareCase.AssignRequest request, HttpContext http, ShareCase.Handler handler, CancellationToken ct)
+    {
+        await handler.AssignAsync(http.Actor(), new CaseId(id), request, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<Paged<CaseListItem>>> Search(HttpContext http, SearchCases.Handler handler, CancellationToken ct,

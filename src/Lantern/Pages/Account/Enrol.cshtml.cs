@@ -21,6 +21,8 @@ public sealed class EnrolModel(SignIn signIn) : PageModel
 
     public bool Failed { get; private set; }
 
+    public string GroupedSecret => string.Join(' ', (Secret ?? "").Chunk(4).Select(c => new string(c)));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var enrolment = await signIn.BeginEnrolmentAsync(Request.Cookies[LanternAuthentication.PendingCookie], ct);

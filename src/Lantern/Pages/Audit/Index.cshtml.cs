@@ -14,7 +14,8 @@ public sealed class IndexModel(SearchAudit.Handler search) : PageModel
     [BindProperty(SupportsGet = true, Name = "actor")] public string? ActorName { get; set; }
     [BindProperty(SupportsGet = true, Name = "action")] public string? ActionName { get; set; }
     [BindProperty(SupportsGet = true, Name = "entity")] public string? Entity { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "page" is also Razor Pages' own route value; read it from the query string only.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<AuditEntryView>? Result { get; private set; }
 

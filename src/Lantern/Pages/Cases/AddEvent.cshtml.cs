@@ -4,12 +4,11 @@ using Lantern.Core.Security;
 using Lantern.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lantern.Pages.Cases;
 
 [Authorize(Policy = Permissions.CasesEdit)]
-public sealed class AddEventModel(GetCase.Handler get, AddEvent.Handler add) : PageModel
+public sealed class AddEventModel(GetCase.Handler get, AddEvent.Handler add) : FormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? Type { get; set; } = "Recruitment";

@@ -4,13 +4,12 @@ using Lantern.Core.Security;
 using Lantern.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lantern.Pages.Cases;
 
 /// <summary>The add-person form maps onto the case document's person section, so the same checks apply as on import and the API.</summary>
 [Authorize(Policy = Permissions.CasesEdit)]
-public sealed class AddPersonModel(GetCase.Handler get, AddPersonToCase.Handler add) : PageModel
+public sealed class AddPersonModel(GetCase.Handler get, AddPersonToCase.Handler add) : FormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string Role { get; set; } = "victim";

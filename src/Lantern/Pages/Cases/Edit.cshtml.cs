@@ -4,12 +4,11 @@ using Lantern.Core.Security;
 using Lantern.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lantern.Pages.Cases;
 
 [Authorize(Policy = Permissions.CasesEdit)]
-public sealed class EditModel(GetCase.Handler get, UpdateCase.Handler update) : PageModel
+public sealed class EditModel(GetCase.Handler get, UpdateCase.Handler update) : FormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? Reference { get; set; }

@@ -17,7 +17,8 @@ public sealed class IndexModel(SearchCases.Handler search, Organisations.ListHan
     [BindProperty(SupportsGet = true)] public Guid? Organisation { get; set; }
     [BindProperty(SupportsGet = true)] public ExploitationForm? Exploitation { get; set; }
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "page" is also Razor Pages' own route value; read it from the query string only.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public Paged<CaseListItem>? Result { get; private set; }
     public IReadOnlyList<Organisations.View> Organisations { get; private set; } = [];

@@ -3,12 +3,11 @@ using Lantern.Core.Security;
 using Lantern.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lantern.Pages.Cases;
 
 [Authorize(Policy = Permissions.CasesCreate)]
-public sealed class NewModel(CreateCase.Handler create) : PageModel
+public sealed class NewModel(CreateCase.Handler create) : FormPage
 {
     [BindProperty] public string? Reference { get; set; }
     [BindProperty] public string? Status { get; set; } = "Active";

@@ -4,11 +4,11 @@ using System.Text.RegularExpressions;
 namespace Lantern.Integration.Tests.Infrastructure;
 
 /// <summary>A cookie-keeping HTTP client that fills forms with their antiforgery token, without following redirects.</summary>
-public sealed partial class Browser : IDisposable
+public sealed partial class FormBrowser : IDisposable
 {
     private readonly HttpClientHandler _handler = new() { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
 
-    public Browser(string address) => Client = new HttpClient(_handler) { BaseAddress = new Uri(address) };
+    public FormBrowser(string address) => Client = new HttpClient(_handler) { BaseAddress = new Uri(address) };
 
     public HttpClient Client { get; }
 
