@@ -39,6 +39,9 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
             ("list my tokens", [Ok, Ok, Ok, Ok, Ok, Unauthorized, Unauthorized]),
             ("organisations", [Ok, Ok, Ok, Ok, Ok, Unauthorized, Unauthorized]),
             ("assign an officer to case A", [NoContent, Forbidden, Forbidden, Forbidden, NoContent, Unauthorized, Unauthorized]),
+            ("share case A", [NoContent, Forbidden, Forbidden, Forbidden, NoContent, Unauthorized, Unauthorized]),
+            ("create my token", [Created, Created, Created, Created, Created, Unauthorized, Unauthorized]),
+            ("disable a user", [Forbidden, Forbidden, Forbidden, Forbidden, NoContent, Unauthorized, Unauthorized]),
         };
         var personas = new[] { InvestigatorA, CaseworkerB, AnalystA, AuditorA, AdministratorA, DisabledA, Anonymous };
         var data = new TheoryData<Persona, string, int>();
@@ -80,10 +83,54 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
             "me" => await client.GetAsync(Uri("/api/v1/me")),
             "list my tokens" => await client.GetAsync(Uri("/api/v1/tokens")),
             "organisations" => await client.GetAsync(Uri("/api/v1/organisations")),
+            "share case A" => await client.PostAsJsonAsync(Uri(caseA + "/shares"), new { organisation = LanternServer.OrganisationA }),
+            "create my token" => await client.PostAsJsonAsync(Uri("/api/v1/tokens"), new { name = "matrix", days = 1 }),
+            "disable a user" => await client.PostAsync(Uri($"/api/v1/users/{LanternServer.Username(DisabledA)}/disable"), null),
             "assign an officer to case A" => await client.PostAsJsonAsync(Uri(caseA + "/assignments"), new { username = LanternServer.Username(InvestigatorA) }),
             _ => throw new ArgumentException("Unknown operation " + operation, nameof(operation)),
         };
         Assert.True(expected == (int)response.StatusCode, $"{persona} / {operation}: expected {expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    public static TheoryData<Persona, string, string> PageMatrix()
+    {
+        // page -> where each persona ends up: "200" (shown), or the path it is redirected to.
+        var table = new (string Page, string[] Expected)[]
+        {
+            ("/cases", ["200", "200", "/forbidden", "/forbidden", "200", "/login", "/login"]),
+            ("/cases/{caseA}", ["200", "/not-found", "/forbidden", "/forbidden", "200", "/login", "/login"]),
+            ("/cases/{caseA}/edit", ["200", "/not-found", "/forbidden", "/forbidden", "200", "/login", "/login"]),
+            ("/cases/{caseA}?handler=export", ["200", "/not-found", "/forbidden", "/forbidden", "200", "/login", "/login"]),
+            ("/persons/{victimA}", ["200", "/not-found", "/forbidden", "/forbidden", "200", "/login", "/login"]),
+            ("/cases/new", ["200", "200", "/forbidden", "/forbidden", "200", "/login", "/login"]),
+            ("/statistics", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
+            ("/audit", ["/forbidden", "/forbidden", "/forbidden", "200", "/forbidden", "/login", "/login"]),
+            ("/admin/users", ["/forbidden", "/forbidden", "/forbidden", "/forbidden", "200", "/login", "/login"]),
+        };
+        var personas = new[] { InvestigatorA, CaseworkerB, AnalystA, AuditorA, AdministratorA, DisabledA, Anonymous };
+        var data = new TheoryData<Persona, string, string>();
+        foreach (var (page, expected) in table)
+        {
+            for (var i = 0; i < personas.Length; i++)
+            {
+                data.Add(personas[i], page, expected[i]);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PageMatrix))]
+    public async Task Page_ForPersona_IsShownOnlyWhenAllowed(Persona persona, string page, string expected)
+    {
+        using var client = fixture.Server.Client(persona);
+        var path = page.Replace("{caseA}", fixture.CaseA.ToString(), StringComparison.Ordinal).Replace("{victimA}", fixture.VictimA.ToString(), StringComparison.Ordinal);
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var raw = new HttpClient(handler) { BaseAddress = client.BaseAddress };
+        raw.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
+        using var response = await raw.GetAsync(Uri(path));
+        var outcome = response.StatusCode == HttpStatusCode.OK ? "200" : response.Headers.Location?.OriginalString.Split('?')[0] ?? ((int)response.StatusCode).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(expected == outcome, $"{persona} {page}: expected {expected}, got {outcome}");
     }
 
     [Fact]
@@ -91,7 +138,9 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
     {
         var page = await fixture.Server.GetJsonAsync<Paged<CaseListItem>>(CaseworkerB, "/api/v1/cases?pageSize=100");
         Assert.Contains(page.Items, c => c.Id == fixture.CaseB);
-        Assert.DoesNotContain(page.Items, c => c.Id == fixture.CaseA || c.Organisation == LanternServer.OrganisationA);
+        // Organisation A's rows appear only where A shared the case with B (the SHR- cases of the sharing test).
+        Assert.DoesNotContain(page.Items, c => c.Id == fixture.CaseA);
+        Assert.All(page.Items.Where(c => c.Organisation == LanternServer.OrganisationA), c => Assert.StartsWith("SHR-", c.Reference, StringComparison.Ordinal));
         var search = await fixture.Server.GetJsonAsync<Paged<CaseListItem>>(CaseworkerB, "/api/v1/cases?q=Rukhsana%20Kausar");
         Assert.Equal(0, search.Total);
         var byCnic = await fixture.Server.GetJsonAsync<Paged<CaseListItem>>(CaseworkerB, "/api/v1/cases?q=35202-1111111-1");
@@ -101,9 +150,9 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
     [Fact]
     public async Task CaseList_FilteredByAnotherOrganisation_CountsNothing()
     {
-        var page = await fixture.Server.GetJsonAsync<Paged<CaseListItem>>(CaseworkerB, $"/api/v1/cases?organisationId={fixture.Server.OrganisationAId}");
-        Assert.Equal(0, page.Total);
-        Assert.Empty(page.Items);
+        var page = await fixture.Server.GetJsonAsync<Paged<CaseListItem>>(CaseworkerB, $"/api/v1/cases?organisationId={fixture.Server.OrganisationAId}&pageSize=100");
+        Assert.All(page.Items, c => Assert.StartsWith("SHR-", c.Reference, StringComparison.Ordinal));
+        Assert.Equal(page.Items.Count, page.Total);
     }
 
     [Fact]
