@@ -1,0 +1,70 @@
+using Lantern.Core.Features.Demo;
+using Lantern.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Lantern.Integration.Tests.Browser;
+
+/// <summary>
+/// The demo installation as a new user meets it: demo accounts sign in without a second factor and each role
+/// lands on its own work — cases for officers, statistics for the analyst, the audit log for the auditor.
+/// </summary>
+public sealed class DemoTourTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task DemoAccounts_SignInWithoutSecondFactor_AndSeeTheirRolesPages()
+    {
+        await using var server = await LanternServer.StartAsync(Provider.Sqlite, withPersonas: false, demo: true);
+        var seeded = await server.AsOperatorAsync((sp, actor) => sp.GetRequiredService<SeedDemoData.Handler>().Handle(actor, CancellationToken.None));
+        Assert.True(seeded.Cases >= 2000);
+        string Password(string username) => seeded.Accounts.Single(a => a.Username == username).Password;
+
+        await browser.RunAsync(server.Address, async session =>
+        {
+            var page = session.Page;
+            await session.GotoAsync("/login");
+            await session.SubmitPasswordAsync("demo.investigator.lhr", Password("demo.investigator.lhr"));
+            await session.WaitForPathAsync("/cases");
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("DEMO");
+            await Expect(page.Locator("p.count")).ToContainTextAsync("page 1 of");
+            await session.ScreenshotAsync("investigator-cases");
+
+            await page.GetByLabel("Exploitation").SelectOptionAsync("BondedLabour");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(url => url.Contains("exploitation=BondedLabour", StringComparison.Ordinal));
+            await Expect(page.Locator("table.list tbody tr").First).ToContainTextAsync("Bonded labour");
+            await session.ScreenshotAsync("bonded-labour");
+
+            await page.Locator("table.list tbody tr a").First.ClickAsync();
+            await Expect(page.Locator("table.people-table")).ToBeVisibleAsync();
+            await session.ScreenshotAsync("case");
+            await page.Locator("table.people-table tbody tr a").First.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cases", Exact = false })).ToBeVisibleAsync();
+            await session.ScreenshotAsync("person");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+            await session.GotoAsync("/login");
+            await session.SubmitPasswordAsync("demo.analyst", Password("demo.analyst"));
+            await session.WaitForPathAsync("/statistics");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Victims by sex and age" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cases" })).ToHaveCountAsync(0);
+            await session.ScreenshotAsync("analyst-statistics");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+            await session.GotoAsync("/login");
+            await session.SubmitPasswordAsync("demo.auditor", Password("demo.auditor"));
+            await session.WaitForPathAsync("/audit");
+            await Expect(page.Locator("table.audit tbody tr").First).ToBeVisibleAsync();
+            await session.ScreenshotAsync("auditor-audit-log");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+            await session.GotoAsync("/login");
+            await session.SubmitPasswordAsync("demo.admin.lhr", Password("demo.admin.lhr"));
+            await session.GotoAsync("/admin/users");
+            await Expect(page.Locator("table.list")).ToContainTextAsync("demo.investigator.lhr");
+            await Expect(page.Locator("table.list")).Not.ToContainTextAsync("demo.caseworker.isb");
+            await session.ScreenshotAsync("admin-users");
+        });
+    }
+}
