@@ -24,14 +24,16 @@ public static class LanternServices
         {
             services.AddDbContext<PostgresAppDbContext>((sp, b) => b
                 .UseNpgsql(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(sp.GetRequiredService<DecryptingMaterializer>()));
+                .AddInterceptors(sp.GetRequiredService<DecryptingMaterializer>())
+                .ConfigureWarnings(IgnoreOneProviderPerHost));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
         {
             services.AddDbContext<SqliteAppDbContext>((sp, b) => b
                 .UseSqlite(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<DecryptingMaterializer>()));
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<DecryptingMaterializer>())
+                .ConfigureWarnings(IgnoreOneProviderPerHost));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 
@@ -46,6 +48,11 @@ public static class LanternServices
         }
         return services;
     }
+
+    // EF builds one internal service provider per host. A process holds one host in production; the test suite
+    // starts dozens, which EF would otherwise report as a misconfiguration.
+    private static void IgnoreOneProviderPerHost(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.ManyServiceProvidersCreatedWarning);
 
     private static void AddInternalConstructed<T>(IServiceCollection services) => AddInternalConstructed(services, typeof(T));
 
