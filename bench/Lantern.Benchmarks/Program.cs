@@ -43,7 +43,7 @@ public static class Program
             if (!cancel.IsCancellationRequested)
             {
                 e.Cancel = true;
-                Console.Error.WriteLine("Stopping after the current step; press Ctrl-C again to stop at once.");
+                Console.Error.WriteLine("Stopping once the requests in flight are answered; press Ctrl-C again to stop at once.");
                 cancel.Cancel();
             }
         };
