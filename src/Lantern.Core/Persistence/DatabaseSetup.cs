@@ -1,6 +1,5 @@
 using System.Data;
 using Lantern.Core.Features.Administration;
-using Lantern.Core.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -81,23 +80,8 @@ public sealed class DatabaseSetup
 
     public async Task<bool> HasDemoAccountsAsync(CancellationToken ct) => await _db.Users.AnyAsync(u => u.IsDemo, ct);
 
-    public async Task<bool> HasOrganisationsAsync(CancellationToken ct) => await _db.Organisations.AnyAsync(ct);
-
     public async Task<Organisation?> FirstOrganisationAsync(CancellationToken ct) =>
         await _db.Organisations.OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
-
-    public async Task<Organisation> EnsureOrganisationAsync(string name, OrganisationType type, string country, string? city, CancellationToken ct)
-    {
-        var existing = await _db.Organisations.FirstOrDefaultAsync(o => o.Name == name, ct);
-        if (existing is not null)
-        {
-            return existing;
-        }
-        var organisation = new Organisation(name, type, country, city);
-        _db.Organisations.Add(organisation);
-        await _db.SaveChangesAsync(ct);
-        return organisation;
-    }
 
     private async Task<string?> ShowAsync(string setting, CancellationToken ct)
     {

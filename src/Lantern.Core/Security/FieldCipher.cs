@@ -40,9 +40,6 @@ internal sealed class FieldCipher(KeyRing keys)
         return Encoding.UTF8.GetString(plain);
     }
 
-    public static int KeyVersionOf(string stored) =>
-        int.Parse(stored.AsSpan(1, stored.IndexOf(':', StringComparison.Ordinal) - 1), CultureInfo.InvariantCulture);
-
     private static byte[] AssociatedData(string table, string recordId, string field) =>
         Encoding.UTF8.GetBytes($"lantern/1|{table}|{recordId}|{field}");
 }

@@ -22,8 +22,6 @@ internal sealed class KeyRing
 
     public int CurrentVersion => _file.Current;
 
-    public IReadOnlyCollection<int> Versions => _file.EncryptionKeys.Select(k => k.Version).ToList();
-
     public byte[] EncryptionKey(int version)
     {
         var entry = _file.EncryptionKeys.FirstOrDefault(k => k.Version == version);
@@ -95,16 +93,6 @@ internal sealed class KeyRing
             };
             Write();
             return next;
-        }
-    }
-
-    /// <summary>Drops keys older than the current one, once nothing is encrypted with them.</summary>
-    public void RetireOldKeys()
-    {
-        lock (FileLock)
-        {
-            _file = _file with { EncryptionKeys = _file.EncryptionKeys.Where(k => k.Version == _file.Current).ToList() };
-            Write();
         }
     }
 

@@ -32,6 +32,10 @@ public static partial class Problems
         {
             await next(context);
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is no one to answer and nothing went wrong on our side.
+        }
         catch (Exception caught) when (!context.Response.HasStarted)
         {
             var e = caught is BadHttpRequestException { InnerException: JsonException json } ? CaseDocument.JsonError(json) : caught;

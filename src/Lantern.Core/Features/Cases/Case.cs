@@ -80,18 +80,6 @@ public sealed class Case
         return participant;
     }
 
-    public void RemoveParticipant(Guid participantId, DateTime now)
-    {
-        var participant = _participants.FirstOrDefault(p => p.Id == participantId)
-            ?? throw new NotFoundException("The person in this case");
-        _participants.Remove(participant);
-        foreach (var e in _events)
-        {
-            e.Unlink(participantId);
-        }
-        Touch(now);
-    }
-
     public TraffickingEvent AddEvent(EventType type, PartialDate? date, CountryCode? country, string? state, string? city, string? description, IEnumerable<Guid> participantIds, DateTime now)
     {
         var ids = participantIds.ToList();

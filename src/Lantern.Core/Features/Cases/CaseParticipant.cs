@@ -130,7 +130,6 @@ public sealed class TraffickingEvent
     public string? Description { get; private set; }
     public IReadOnlyList<EventParticipant> People => _people;
 
-    internal void Unlink(Guid participantId) => _people.RemoveAll(p => p.ParticipantId == participantId);
 }
 
 public sealed class EventParticipant
