@@ -19,11 +19,12 @@ public static class LanternServices
         services.AddSingleton<BlindIndex>();
         services.AddSingleton<PersonIndexer>();
         services.AddSingleton<DecryptingMaterializer>();
+        services.AddSingleton(sp => new AuditGroupCommit(sp.GetRequiredService<IServiceScopeFactory>()));
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresAppDbContext>((sp, b) => b
-                .UseNpgsql(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .UseNpgsql(WithPoolLimit(options.ConnectionString), o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(sp.GetRequiredService<DecryptingMaterializer>())
                 .ConfigureWarnings(IgnoreOneProviderPerHost));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
@@ -48,6 +49,23 @@ public static class LanternServices
         }
         return services;
     }
+
+    /// <summary>
+    /// Npgsql's default pool (100) equals PostgreSQL's default max_connections, so an overloaded server ran out of
+    /// connections (53300) and a hundred backends fought over the CPU. A smaller pool queues requests in Lantern
+    /// instead; a connection string that sets its own size keeps it.
+    /// </summary>
+    internal static string WithPoolLimit(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultPostgresPoolSize;
+        }
+        return builder.ConnectionString;
+    }
+
+    public const int DefaultPostgresPoolSize = 32;
 
     // EF builds one internal service provider per host. A process holds one host in production; the test suite
     // starts dozens, which EF would otherwise report as a misconfiguration.

@@ -15,7 +15,7 @@ namespace Lantern.Core.Persistence;
 /// Rows are scoped by the "Tenant" named query filters: nothing is visible until <see cref="ScopeTo"/> names an actor.
 /// Saving encrypts protected fields and chains new audit entries in the same transaction.
 /// </summary>
-internal abstract class AppDbContext(DbContextOptions options, FieldCipher cipher, KeyRing keys) : DbContext(options)
+internal abstract class AppDbContext(DbContextOptions options, FieldCipher cipher, KeyRing keys, AuditGroupCommit? groupCommit) : DbContext(options)
 {
     public const string TenantFilter = "Tenant";
 
@@ -31,12 +31,16 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<PersonSearchKey> SearchKeys => Set<PersonSearchKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }
     internal bool ScopeUnrestricted { get; private set; }
 
     internal FieldCipher Cipher => cipher;
+
+    /// <summary>Set on the group writer's own context: its saves chain and commit here, not through the group.</summary>
+    internal bool WritesAuditInline { get; set; }
 
     /// <summary>Scopes every later query of this context to what <paramref name="actor"/> may see.</summary>
     public void ScopeTo(Actor actor)
@@ -96,6 +100,10 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        if (await SaveThroughGroupCommitAsync() is { } grouped)
+        {
+            return grouped;
+        }
         var pendingAudit = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var restores = EncryptPending();
         var ownTransaction = pendingAudit.Count > 0 && Database.CurrentTransaction is null
@@ -140,6 +148,29 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A save that only appends audit entries, outside a caller's transaction, joins the group commit
+    /// (<see cref="AuditGroupCommit"/>); anything else commits here with its audit entries.
+    /// </summary>
+    private async Task<int?> SaveThroughGroupCommitAsync()
+    {
+        if (groupCommit is null || WritesAuditInline || Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+        var changed = ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList();
+        if (changed.Count == 0 || !changed.All(e => e.State == EntityState.Added && e.Entity is AuditEntry))
+        {
+            return null;
+        }
+        foreach (var entry in changed)
+        {
+            entry.State = EntityState.Detached;
+        }
+        await groupCommit.WriteAsync(changed.Select(e => (AuditEntry)e.Entity).ToList());
+        return changed.Count;
     }
 
     /// <summary>Replaces the plaintext of every new or changed protected field by its ciphertext; returns what to put back after saving.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Lantern.Core.Auditing;
 using Lantern.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -7,16 +8,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Lantern.Core.Persistence;
 
 /// <summary>The embedded default. Owns the migrations in Persistence/Migrations/Sqlite; applied on start.</summary>
-internal sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, FieldCipher cipher, KeyRing keys)
-    : AppDbContext(options, cipher, keys)
+internal sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, FieldCipher cipher, KeyRing keys, AuditGroupCommit? groupCommit = null)
+    : AppDbContext(options, cipher, keys, groupCommit)
 {
     // SQLite serialises writers; BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) already holds the write lock.
     protected override Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>The production database. Owns the migrations in Persistence/Migrations/Postgres; applied by <c>lantern db migrate</c>.</summary>
-internal sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, FieldCipher cipher, KeyRing keys)
-    : AppDbContext(options, cipher, keys)
+internal sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, FieldCipher cipher, KeyRing keys, AuditGroupCommit? groupCommit = null)
+    : AppDbContext(options, cipher, keys, groupCommit)
 {
     // Serialises audit-chain appends across processes for the rest of the transaction.
     protected override Task LockAuditChainAsync(CancellationToken ct) =>

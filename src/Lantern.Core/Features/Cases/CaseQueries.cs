@@ -7,9 +7,12 @@ namespace Lantern.Core.Features.Cases;
 /// <summary>Loads a whole case (people with their identities, events, notes) within the actor's scope.</summary>
 internal static class CaseQueries
 {
-    public static Task<Case?> LoadFullAsync(AppDbContext db, CaseId id, bool tracking, CancellationToken ct)
+    public static Task<Case?> LoadFullAsync(AppDbContext db, CaseId id, bool tracking, CancellationToken ct) =>
+        Security.Visibility.LoadVisibleCaseAsync(db, id, cases => Shape(cases, tracking), ct);
+
+    private static IQueryable<Case> Shape(IQueryable<Case> cases, bool tracking)
     {
-        IQueryable<Case> query = db.Cases
+        var query = cases
             .Include(c => c.Participants).ThenInclude(p => p.Person).ThenInclude(p => p.Aliases)
             .Include(c => c.Participants).ThenInclude(p => p.Person).ThenInclude(p => p.Documents)
             .Include(c => c.Events).ThenInclude(e => e.People)
@@ -21,6 +24,6 @@ internal static class CaseQueries
         {
             query = query.AsNoTracking();
         }
-        return query.FirstOrDefaultAsync(c => c.Id == id, ct);
+        return query;
     }
 }
