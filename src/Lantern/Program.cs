@@ -9,6 +9,7 @@ root.Options.Add(LocalCommand.Keys);
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AdministrationCommands.Database());
 root.Subcommands.Add(CasesCommands.Create());
+root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Identify());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
 root.Subcommands.Add(AdministrationCommands.Tokens());
