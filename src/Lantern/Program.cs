@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lantern.Cli;
 using Lantern.Features.Administration;
 using Lantern.Features.Cases;
+using Lantern.Features.Referrals;
 
 var root = new RootCommand("Lantern: case management, victim protection and intelligence against human trafficking and migrant smuggling.");
 root.Options.Add(LocalCommand.Database);
@@ -9,7 +10,10 @@ root.Options.Add(LocalCommand.Keys);
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AdministrationCommands.Database());
 root.Subcommands.Add(CasesCommands.Create());
+root.Subcommands.Add(ReferralsCommands.Referrals());
+root.Subcommands.Add(ReferralsCommands.Services());
 root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Identify());
+root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Catalogue());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
 root.Subcommands.Add(AdministrationCommands.Tokens());

@@ -3,6 +3,8 @@ using Lantern.Core.Common;
 using Lantern.Core.Features.Administration;
 using Lantern.Core.Features.Cases;
 using Lantern.Core.Features.People;
+using Lantern.Core.Features.Referrals;
+using Lantern.Core.Persistence.Configurations;
 using Lantern.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -31,6 +33,20 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<PersonSearchKey> SearchKeys => Set<PersonSearchKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    // ---- Referral mechanism (Features/Referrals; configurations in Configurations/ReferralConfigurations.cs) ----
+    public DbSet<ServiceProvider> ServiceProviders => Set<ServiceProvider>();
+    public DbSet<ServiceTypeSetting> ServiceTypeSettings => Set<ServiceTypeSetting>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<ChildSafeguards> ChildSafeguards => Set<ChildSafeguards>();
+    public DbSet<ReflectionPeriod> ReflectionPeriods => Set<ReflectionPeriod>();
+    public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    // ---- end of referral mechanism ----
+
+    // Screening (issue 3)
+    public DbSet<Features.Screening.CatalogueVersion> CatalogueVersions => Set<Features.Screening.CatalogueVersion>();
+    public DbSet<Features.Screening.VictimAssessment> Assessments => Set<Features.Screening.VictimAssessment>();
+    public DbSet<Features.Screening.StatusDecision> StatusDecisions => Set<Features.Screening.StatusDecision>();
 
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
@@ -63,6 +79,7 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         builder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
         builder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
         builder.Properties<string>().HaveMaxLength(4000);
+        ReferralModel.ConfigureConventions(builder);
     }
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -92,6 +109,30 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
             || pp.Case.OrganisationId == ScopeOrganisation
             || pp.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
             || pp.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        model.Entity<Features.Screening.VictimAssessment>().HasQueryFilter(TenantFilter, a => ScopeUnrestricted
+            || a.Case.OrganisationId == ScopeOrganisation
+            || a.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
+            || a.Case.Assignments.Any(x => x.UserId == ScopeUser));
+        model.Entity<Features.Screening.StatusDecision>().HasQueryFilter(TenantFilter, d => ScopeUnrestricted
+            || d.Case.OrganisationId == ScopeOrganisation
+            || d.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
+            || d.Case.Assignments.Any(x => x.UserId == ScopeUser));
+
+        // ---- Referral mechanism ----
+        // A referral is seen by its sender, and by the receiving organisation once sent; never through the case.
+        model.Entity<Referral>().HasQueryFilter(TenantFilter, r => ScopeUnrestricted
+            || r.SendingOrganisationId == ScopeOrganisation
+            || (r.ReceivingOrganisationId == ScopeOrganisation && r.State != ReferralState.Draft));
+        // Consent, child safeguards, reflection period and support plan are seen by whoever sees the victim's case.
+        model.Entity<Consent>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
+            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        model.Entity<ChildSafeguards>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
+            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        model.Entity<ReflectionPeriod>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
+            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        model.Entity<SupportPlan>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
+            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        // ---- end of referral mechanism ----
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -19,10 +19,21 @@ public static class Permissions
     public const string AuditRead = "audit.read";
     public const string UsersManage = "users.manage";
     public const string TokensOwn = "tokens.own";
+    public const string ScreeningAssess = "screening.assess";
+    public const string ScreeningCatalogueManage = "screening.catalogue.manage";
+    public const string VictimStatusDecide = "victims.status.decide";
+
+    // Referral mechanism: see docs/decisions/0008-referral-consent-and-disclosure.md for who may refer without consent.
+    public const string ReferralsRead = "referrals.read";
+    public const string ReferralsWrite = "referrals.write";
+    public const string ReferralsReceive = "referrals.receive";
+    public const string ReferralsOverrideConsent = "referrals.override-consent";
+    public const string ServicesManage = "services.manage";
 
     public static readonly IReadOnlyList<string> All =
     [
         CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
-        PersonsRead, StatisticsRead, AuditRead, UsersManage, TokensOwn,
+        PersonsRead, StatisticsRead, AuditRead, UsersManage, TokensOwn, ScreeningAssess, ScreeningCatalogueManage, VictimStatusDecide,
+        ReferralsRead, ReferralsWrite, ReferralsReceive, ReferralsOverrideConsent, ServicesManage,
     ];
 }

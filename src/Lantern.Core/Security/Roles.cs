@@ -12,15 +12,23 @@ public static class RolePermissions
     [
         Permissions.CasesRead, Permissions.CasesCreate, Permissions.CasesEdit, Permissions.CasesImport,
         Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn,
+        Permissions.ScreeningAssess, Permissions.VictimStatusDecide,
+    ];
+
+    // Referring victims to services and working the referrals an organisation receives. Referring without
+    // consent (immediate risk to life) and keeping the service directory are the administrator's (the supervisor's).
+    private static readonly string[] ReferralWork =
+    [
+        Permissions.ReferralsRead, Permissions.ReferralsWrite, Permissions.ReferralsReceive,
     ];
 
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. CaseWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead]),
-        Role.Investigator => Set([.. CaseWork, Permissions.CasesShare]),
-        Role.Prosecutor => Set([Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn]),
-        Role.Caseworker => Set(CaseWork),
-        Role.LabourInspector => Set(CaseWork),
+        Role.Administrator => Set([.. CaseWork, .. ReferralWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage]),
+        Role.Investigator => Set([.. CaseWork, .. ReferralWork, Permissions.CasesShare]),
+        Role.Prosecutor => Set([Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide]),
+        Role.Caseworker => Set([.. CaseWork, .. ReferralWork]),
+        Role.LabourInspector => Set([.. CaseWork, .. ReferralWork]),
         Role.Analyst => Set([Permissions.StatisticsRead, Permissions.TokensOwn]),
         Role.Auditor => Set([Permissions.AuditRead, Permissions.TokensOwn]),
     };

@@ -5,6 +5,7 @@ using Lantern.Core.Security;
 using Lantern.Features.Administration;
 using Lantern.Features.Cases;
 using Lantern.Features.People;
+using Lantern.Features.Referrals;
 using Lantern.Features.Statistics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -95,6 +96,8 @@ public static class LanternWebHost
         api.MapPeopleApi();
         api.MapAdministrationApi();
         api.MapStatisticsApi();
+        api.MapReferralsApi();
+        Features.Screening.ScreeningApi.MapScreeningApi(api);
         // Unknown API paths answer in problem+json too (after authentication, so anonymous callers get 401).
         api.MapFallback((HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", "No such API endpoint.", null))
             .RequireAuthorization(SignedIn).ExcludeFromDescription();

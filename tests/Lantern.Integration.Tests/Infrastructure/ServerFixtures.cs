@@ -8,7 +8,7 @@ public abstract class ServerFixture : IAsyncLifetime
 {
     private LanternServer? _server;
 
-    protected abstract Provider Provider { get; }
+    public abstract Provider Provider { get; }
 
     public LanternServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
@@ -40,12 +40,12 @@ public abstract class ServerFixture : IAsyncLifetime
 
 public sealed class SqliteServerFixture : ServerFixture
 {
-    protected override Provider Provider => Provider.Sqlite;
+    public override Provider Provider => Provider.Sqlite;
 }
 
 public sealed class PostgresServerFixture : ServerFixture
 {
-    protected override Provider Provider => Provider.Postgres;
+    public override Provider Provider => Provider.Postgres;
 }
 
 [CollectionDefinition(Name)]

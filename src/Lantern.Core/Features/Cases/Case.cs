@@ -119,7 +119,7 @@ public sealed class Case
         }
     }
 
-    private void Touch(DateTime now)
+    internal void Touch(DateTime now)
     {
         UpdatedAt = now;
         Version++;

@@ -67,6 +67,14 @@ public sealed class CaseParticipant
         AgeWhenTrafficked = v.AgeWhenTrafficked;
     }
 
+    /// <summary>Copies the newest formal status decision onto the victim context (the history is kept by Screening).</summary>
+    internal void RecordStatusDecision(TraffickingStatus status, StatusDecisionMaker decidedBy, string decidingOrganisation)
+    {
+        TraffickingStatus = status;
+        StatusDecidedBy = decidedBy;
+        StatusDecidedByName = decidingOrganisation;
+    }
+
     public void SetSuspectContext(IReadOnlyList<RoleInProcess> roles, string? details)
     {
         RoleInProcessCodes = Encode(roles);

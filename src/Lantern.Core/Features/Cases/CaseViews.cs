@@ -59,7 +59,14 @@ public sealed record ParticipantView(
     RelationshipToTrafficker? RelationshipToTrafficker,
     int? AgeWhenTrafficked,
     IReadOnlyList<RoleInProcess> RolesInProcess,
-    string? RoleDetails);
+    string? RoleDetails)
+{
+    /// <summary>
+    /// Set on a suspect who is identified (possible or actual) as a victim of trafficking in any case, of any
+    /// organisation: PTPA 2018 s.6 bars punishing them for offences connected to their trafficking.
+    /// </summary>
+    public bool NonPunishment { get; init; }
+}
 
 public sealed record DocumentView(DocumentType Type, string Number, string? IssuingCountry);
 

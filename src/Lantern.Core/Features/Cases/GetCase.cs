@@ -40,7 +40,13 @@ public static class GetCase
                 _audit.Add(actor, "person.identity-view", "person", p.PersonId.ToString(), detail: "case " + id);
             }
             await _db.SaveChangesAsync(ct);
-            return ToView(c, organisation, officers, shared);
+            var suspects = c.Participants.Where(p => p.Role == CaseRole.Suspect).Select(p => p.PersonId).ToList();
+            var flagged = await NonPunishment.IdentifiedVictimsAsync(_db, suspects, ct);
+            var view = ToView(c, organisation, officers, shared);
+            return flagged.Count == 0 ? view : view with
+            {
+                People = view.People.Select(p => p.Role == Picklist.RoleName(CaseRole.Suspect) && flagged.Contains(new PersonId(p.PersonId)) ? p with { NonPunishment = true } : p).ToList(),
+            };
         }
 
         internal static CaseView ToView(Case c, string organisation, IReadOnlyList<string> officers, IReadOnlyList<string> sharedWith) => new(

@@ -86,6 +86,7 @@ public static class SeedDemoData
                 _db.ChangeTracker.Clear();
                 progress?.Report($"Seeded {created} of {plans.Count} cases.");
             }
+            await seeder.SeedReferralsAsync(_db, ct);
             await transaction.CommitAsync(ct);
 
             var persons = await _db.Persons.CountAsync(ct);

@@ -47,6 +47,57 @@ internal static class ScreeningCommands
         return command;
     }
 
+    /// <summary><c>lantern screening catalogue show|import</c>: the indicator catalogue in force, and corrected versions.</summary>
+    public static Command Catalogue()
+    {
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "table", Description = "table, csv or json." };
+        var show = new Command("show", "Print the indicator catalogue in force: list, dimension, indicator, strength, verification.") { format };
+        show.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var view = await services.GetRequiredService<ManageCatalogue.Handler>().CurrentAsync(actor, ct);
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    Console.WriteLine(JsonSerializer.Serialize(view, JsonOptions));
+                    break;
+                case "csv":
+                    Console.WriteLine("population,exploitation,dimension,indicator,strength,verification");
+                    foreach (var i in view.Indicators)
+                    {
+                        Console.WriteLine(string.Join(',', IndicatorTerms.Name(i.Population), IndicatorTerms.Name(i.Exploitation), Csv(i.Dimension), Csv(i.Text), IndicatorTerms.Name(i.Strength), Csv(i.Verification)));
+                    }
+                    break;
+                case "table":
+                    Console.WriteLine($"{view.Label} ({view.Version}); rules: {view.RuleSet}");
+                    foreach (var i in view.Indicators)
+                    {
+                        Console.WriteLine(string.Join('\t', IndicatorTerms.ListName(i.Population, i.Exploitation), i.Dimension, i.Text, IndicatorTerms.Name(i.Strength), i.Verification));
+                    }
+                    break;
+                default:
+                    throw new ValidationException("--format", $"'{parse.GetValue(format)}' is not a format; use table, csv or json.");
+            }
+            return 0;
+        }, ct));
+        var file = new Argument<FileInfo>("FILE") { Description = "The corrected catalogue as CSV (population,exploitation,dimension,indicator,strength,verification)." };
+        var label = new Option<string>("--label") { Required = true, Description = "What this version is, e.g. 'ILO/EC 2009, strengths checked against WCMS_105023'." };
+        var rules = new Option<FileInfo?>("--rules") { Description = "Combination rules (JSON) to use with it; default reading A." };
+        var import = new Command("import", "Import a corrected catalogue version; new assessments use it, existing ones keep theirs.") { file, label, rules };
+        import.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var csv = Read(parse.GetValue(file)!, "FILE");
+            var rulesFile = parse.GetValue(rules);
+            var version = await services.GetRequiredService<ManageCatalogue.Handler>()
+                .ImportAsync(actor, new ManageCatalogue.ImportRequest(csv, parse.GetValue(label), rulesFile is null ? null : Read(rulesFile, "--rules")), ct);
+            Console.WriteLine(version.Version);
+            return 0;
+        }, ct));
+        return new Command("screening", "Indicator-based screening: the ILO/EC indicator catalogue.") { new Command("catalogue", "The indicator catalogue.") { show, import } };
+    }
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
     private static IndicatorScreening Screening(FileInfo? catalogue, FileInfo? rules) =>
         catalogue is null && rules is null
             ? IndicatorScreening.Bundled

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lantern.Pages.Cases;
 
 [Authorize(Policy = Permissions.CasesRead)]
-public sealed class DetailModel(GetCase.Handler get, AddNote.Handler addNote, ExportCase.Handler export, ShareCase.Handler share, Organisations.ListHandler organisations) : PageModel
+public sealed class DetailModel(GetCase.Handler get, AddNote.Handler addNote, ExportCase.Handler export, ShareCase.Handler share, Organisations.ListHandler organisations, Core.Features.Screening.ScreenVictim.Handler screening) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? NoteText { get; set; }
@@ -20,11 +20,16 @@ public sealed class DetailModel(GetCase.Handler get, AddNote.Handler addNote, Ex
 
     public CaseView? Case { get; private set; }
     public IReadOnlyList<Organisations.View> Organisations { get; private set; } = [];
+    public IReadOnlyList<Core.Features.Screening.ScreenVictim.AssessmentSummary> Assessments { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Case = await get.Handle(HttpContext.Actor(), new CaseId(Id), ct);
         Organisations = await organisations.Handle(HttpContext.Actor(), ct);
+        if (HttpContext.Actor().Has(Permissions.ScreeningAssess))
+        {
+            Assessments = await screening.ListAsync(HttpContext.Actor(), new CaseId(Id), ct);
+        }
     }
 
     public Task<IActionResult> OnPostShareAsync(CancellationToken ct) =>

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lantern.Pages.Cases;
 
 [Authorize(Policy = Permissions.CasesRead)]
-public sealed class IndexModel(SearchCases.Handler search, Organisations.ListHandler organisations) : PageModel
+public sealed class IndexModel(SearchCases.Handler search, Organisations.ListHandler organisations, Core.Features.Referrals.ListOverdueReferrals.Handler overdue) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
@@ -23,8 +23,15 @@ public sealed class IndexModel(SearchCases.Handler search, Organisations.ListHan
     public Paged<CaseListItem>? Result { get; private set; }
     public IReadOnlyList<Organisations.View> Organisations { get; private set; } = [];
 
+    /// <summary>Overdue referrals sent or received by the user's organisation: shown above the cases so none is forgotten.</summary>
+    public int OverdueReferrals { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (HttpContext.Actor().Has(Permissions.ReferralsRead))
+        {
+            OverdueReferrals = (await overdue.Handle(HttpContext.Actor(), new(HttpContext.Actor().OrganisationId.Value), ct)).Count;
+        }
         Organisations = await organisations.Handle(HttpContext.Actor(), ct);
         if (!ModelState.IsValid)
         {
