@@ -51,9 +51,11 @@ public static class LanternServices
     }
 
     /// <summary>
-    /// Npgsql's default pool (100) equals PostgreSQL's default max_connections, so an overloaded server ran out of
-    /// connections (53300) and a hundred backends fought over the CPU. A smaller pool queues requests in Lantern
-    /// instead; a connection string that sets its own size keeps it.
+    /// Two defaults for PostgreSQL that a connection string may override. Npgsql's default pool (100) equals
+    /// PostgreSQL's default max_connections, so an overloaded server ran out of connections (53300) and a hundred
+    /// backends fought over the CPU; a smaller pool queues requests in Lantern instead. Automatic preparation keeps
+    /// the plans of Lantern's few, repeated, filter-heavy statements on each connection: without it PostgreSQL
+    /// planned every statement of every request (docs/benchmarks.md).
     /// </summary>
     internal static string WithPoolLimit(string connectionString)
     {
@@ -62,10 +64,15 @@ public static class LanternServices
         {
             builder.MaxPoolSize = DefaultPostgresPoolSize;
         }
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = DefaultPostgresAutoPrepare;
+        }
         return builder.ConnectionString;
     }
 
     public const int DefaultPostgresPoolSize = 32;
+    public const int DefaultPostgresAutoPrepare = 64;
 
     // EF builds one internal service provider per host. A process holds one host in production; the test suite
     // starts dozens, which EF would otherwise report as a misconfiguration.

@@ -18,13 +18,20 @@ internal sealed class Visibility(AppDbContext db, AuditLog audit)
     /// in a visible case is visible, so after one filtered check the graph loads without repeating the tenant filter
     /// in every split query: on PostgreSQL, planning those repeated filters cost more than running them.
     /// </summary>
-    public static async Task<Case?> LoadVisibleCaseAsync(AppDbContext db, CaseId id, Func<IQueryable<Case>, IQueryable<Case>> shape, CancellationToken ct)
+    public static Task<Case?> LoadVisibleCaseAsync(AppDbContext db, CaseId id, Func<IQueryable<Case>, IQueryable<Case>> shape, CancellationToken ct)
     {
-        if (!await db.Cases.AnyAsync(c => c.Id == id, ct))
+        // The case's own tenant condition (the same as AppDbContext's filter on Case) on the root only; the split
+        // queries for its people, events and notes join to this root and need no filter of their own. The condition
+        // is left out, not OR-ed with a parameter, for the unrestricted system actor: PostgreSQL's cached generic plan
+        // cannot fold "$1 OR ..." and scanned the cases table with it.
+        var query = shape(db.Cases.IgnoreQueryFilters([AppDbContext.TenantFilter])).Where(c => c.Id == id);
+        if (!db.ScopeUnrestricted)
         {
-            return null;
+            var organisation = db.ScopeOrganisation;
+            var user = db.ScopeUser;
+            query = query.Where(c => c.OrganisationId == organisation || c.Shares.Any(s => s.OrganisationId == organisation) || c.Assignments.Any(a => a.UserId == user));
         }
-        return await shape(db.Cases.IgnoreQueryFilters([AppDbContext.TenantFilter])).FirstOrDefaultAsync(c => c.Id == id, ct);
+        return query.FirstOrDefaultAsync(ct);
     }
 
     public async Task<NotFoundException> CaseNotFoundAsync(Actor actor, CaseId id, CancellationToken ct)

@@ -248,13 +248,17 @@ public sealed class AccessTokens
         }
         var hash = SignIn.HashToken(token);
         var now = _clock.GetUtcNow().UtcDateTime;
-        var entity = await _db.AccessTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+        // Token and owner in one round trip: this runs on every API request.
+        var found = await _db.AccessTokens.Where(t => t.TokenHash == hash)
+            .Join(_db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
+            .FirstOrDefaultAsync(ct);
+        var entity = found?.Token;
         if (entity is null || !entity.IsValid(now))
         {
             return null;
         }
-        var user = await _db.Users.FirstOrDefaultAsync(u => u.Id == entity.UserId, ct);
-        if (user is null || user.Disabled || user.IsLocked(now))
+        var user = found!.User;
+        if (user.Disabled || user.IsLocked(now))
         {
             return null;
         }

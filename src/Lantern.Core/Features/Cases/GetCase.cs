@@ -28,11 +28,13 @@ public static class GetCase
             actor.Require(Permissions.CasesRead);
             var c = await CaseQueries.LoadFullAsync(_db, id, tracking: false, ct)
                 ?? throw await _visibility.CaseNotFoundAsync(actor, id, ct);
-            var organisation = await _db.Organisations.Where(o => o.Id == c.OrganisationId).Select(o => o.Name).FirstAsync(ct);
+            // One round trip for the owner and the organisations shared with; officers only when there are any.
+            var organisationIds = c.Shares.Select(s => s.OrganisationId).Append(c.OrganisationId).ToList();
+            var names = await _db.Organisations.Where(o => organisationIds.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+            var organisation = names[c.OrganisationId];
+            var shared = c.Shares.Select(s => names.GetValueOrDefault(s.OrganisationId, "?")).ToList();
             var officerIds = c.Assignments.Select(a => a.UserId).ToList();
-            var officers = await _db.Users.Where(u => officerIds.Contains(u.Id)).Select(u => u.Username).ToListAsync(ct);
-            var shareIds = c.Shares.Select(s => s.OrganisationId).ToList();
-            var shared = await _db.Organisations.Where(o => shareIds.Contains(o.Id)).Select(o => o.Name).ToListAsync(ct);
+            var officers = officerIds.Count == 0 ? [] : await _db.Users.Where(u => officerIds.Contains(u.Id)).Select(u => u.Username).ToListAsync(ct);
 
             _audit.Add(actor, "case.view", "case", id.ToString());
             foreach (var p in c.Participants)

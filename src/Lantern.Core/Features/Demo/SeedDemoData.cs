@@ -87,6 +87,7 @@ public static class SeedDemoData
                 progress?.Report($"Seeded {created} of {plans.Count} cases.");
             }
             await seeder.SeedReferralsAsync(_db, ct);
+            await seeder.SeedScreeningAsync(_db, ct);
             await transaction.CommitAsync(ct);
 
             var persons = await _db.Persons.CountAsync(ct);

@@ -56,7 +56,7 @@ public static class ScreenVictim
             var participant = await _db.Participants.Include(p => p.Person).Include(p => p.Case).ThenInclude(c => c.Events)
                 .FirstOrDefaultAsync(p => p.Id == participantId && p.CaseId == caseId, ct)
                 ?? throw new NotFoundException("The person in this case");
-            var age = PresumptionOfMinority.Decide(participant.Person.ParsedBirthDate, participant.AgeWhenTrafficked, EventDate(participant.Case, _clock), request.ReasonToBelieveMinor);
+            var age = PresumptionOfMinority.Decide(participant.Person.ParsedBirthDate, participant.AgeWhenTrafficked, EventDate(participant.Case, DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime)), request.ReasonToBelieveMinor);
             var screening = await Catalogues.CurrentAsync(_db, ct);
             if (!screening.Catalogue.HasList(age.Population, exploitation))
             {
@@ -207,11 +207,11 @@ public static class ScreenVictim
     internal static string Name(AssessmentState state) => state == AssessmentState.Draft ? "draft" : "completed";
 
     /// <summary>The date the age is judged at: the first dated event of the case, else the day it opened, else today.</summary>
-    internal static PartialDate EventDate(Case c, TimeProvider clock)
+    internal static PartialDate EventDate(Case c, DateOnly today)
     {
         var first = c.Events.Select(e => PartialDate.TryParse(e.Date, out var d) ? (PartialDate?)d : null).OfType<PartialDate>()
             .OrderBy(d => d.Year).ThenBy(d => d.Month ?? 1).ThenBy(d => d.Day ?? 1).Cast<PartialDate?>().FirstOrDefault();
-        var fallback = c.OpenedOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var fallback = c.OpenedOn ?? today;
         return first ?? PartialDate.Parse(fallback.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "openedOn");
     }
 }

@@ -21,6 +21,7 @@ internal static class ReferralsCommands
     {
         var services = new Command("services", "The service directory.");
         services.Subcommands.Add(ListServices());
+        services.Subcommands.Add(ResponseHours());
         return services;
     }
 
@@ -43,6 +44,27 @@ internal static class ReferralsCommands
                     r.DeadlineAt.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture), r.HoursOverdue.ToString(CultureInfo.InvariantCulture)));
             }
             Console.Error.WriteLine($"{overdue.Count} overdue referral(s)");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command ResponseHours()
+    {
+        var type = new Option<string?>("--type") { Description = "Service type to change, e.g. Shelter; without --hours, every type's response time is listed." };
+        var hours = new Option<int?>("--hours") { Description = "Hours a service of this type has to answer a referral (1-720)." };
+        var command = new Command("response-hours", "Show or set the default time services of each type have to answer a referral (48 hours unless set).") { type, hours };
+        command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var handler = services.GetRequiredService<SetResponseHours.Handler>();
+            if (parse.GetValue(hours) is { } value)
+            {
+                await handler.SetAsync(actor, parse.GetValue(type) ?? throw new ValidationException("--type", "Name the service type to change."), value, ct);
+            }
+            foreach (var s in await handler.ListAsync(actor, ct))
+            {
+                Console.WriteLine(string.Join('\t', s.Type, s.ResponseHours.ToString(CultureInfo.InvariantCulture), s.IsDefault ? "default" : "set"));
+            }
             return 0;
         }, ct));
         return command;
