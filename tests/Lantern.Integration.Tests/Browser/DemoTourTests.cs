@@ -42,6 +42,28 @@ public sealed class DemoTourTests(BrowserFixture browser) : IClassFixture<Browse
             await page.Locator("table.people-table tbody tr a").First.ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cases", Exact = false })).ToBeVisibleAsync();
             await session.ScreenshotAsync("person");
+
+            // Protection: the referral board (overdue first), a referral, the service directory, the indicators.
+            await session.GotoAsync("/referrals");
+            await Expect(page.Locator("#outgoing")).Not.ToContainTextAsync("Outgoing (0)");
+            await session.ScreenshotAsync("referral-board");
+            await page.Locator("section[aria-labelledby=outgoing] a").First.ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "History" })).ToBeVisibleAsync();
+            await session.ScreenshotAsync("referral");
+            await session.GotoAsync("/services");
+            await Expect(page.Locator("main")).ToContainTextAsync("Aman Shelter");
+            await session.ScreenshotAsync("service-directory");
+            await session.GotoAsync("/screening/catalogue");
+            await Expect(page.Locator("main")).ToContainTextAsync("unverified");
+            await session.ScreenshotAsync("indicator-catalogue");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+            // The shelter works the referrals sent to it from its own queue.
+            await session.GotoAsync("/login");
+            await session.SubmitPasswordAsync("demo.caseworker.isb", Password("demo.caseworker.isb"));
+            await session.GotoAsync("/referrals");
+            await Expect(page.Locator("#incoming")).Not.ToContainTextAsync("Incoming (0)");
+            await session.ScreenshotAsync("shelter-referral-board");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
             await session.GotoAsync("/login");

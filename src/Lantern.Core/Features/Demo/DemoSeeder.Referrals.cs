@@ -44,10 +44,12 @@ internal sealed partial class DemoSeeder
         db.ServiceProviders.AddRange(services);
 
         var senders = new[] { _organisations["LHR"], _organisations["KHI"], _organisations["FSD"] };
-        var victims = await db.Participants.Include(p => p.Person).Include(p => p.Case)
+        var candidates = await db.Participants.Include(p => p.Person).Include(p => p.Case)
             .Where(p => p.Role == CaseRole.Victim && senders.Contains(p.Case.OrganisationId) && p.Case.OpenedYear == _lastDay.Year
                 && p.Case.Status != CaseStatus.Closed && p.Case.Status != CaseStatus.ClosedReferred)
-            .OrderBy(p => p.Case.Reference).ThenBy(p => p.Id).Take(60).ToListAsync(ct);
+            .OrderBy(p => p.Case.Reference).ThenBy(p => p.Id).ToListAsync(ct);
+        // Every sending office gets its share: take victims of the three offices in turn.
+        var victims = Interleave(candidates, senders, 20);
         var receiver = _officers.FirstOrDefault(o => o.OrganisationCode == "ISB");
         // Every state, with the overdue one twice; then more of the common ones.
         ReferralState[] plan =

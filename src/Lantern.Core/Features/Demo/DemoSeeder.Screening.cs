@@ -19,9 +19,10 @@ internal sealed partial class DemoSeeder
         var random = new Random(Seed + 2);
         var screening = IndicatorScreening.Bundled;
         var offices = new[] { _organisations["LHR"], _organisations["KHI"], _organisations["FSD"] };
-        var victims = await db.Participants.Include(p => p.Person).Include(p => p.Case).ThenInclude(c => c.Events)
+        var candidates = await db.Participants.Include(p => p.Person).Include(p => p.Case).ThenInclude(c => c.Events)
             .Where(p => p.Role == CaseRole.Victim && offices.Contains(p.Case.OrganisationId) && p.Case.OpenedYear >= _lastDay.Year - 1)
-            .OrderBy(p => p.Case.Reference).ThenBy(p => p.Id).Take(120).ToListAsync(ct);
+            .OrderBy(p => p.Case.Reference).ThenBy(p => p.Id).ToListAsync(ct);
+        var victims = Interleave(candidates, offices, 40);
         var codes = _organisations.ToDictionary(o => o.Value, o => o.Key);
         foreach (var (victim, index) in victims.Select((v, i) => (v, i)).Where(x => x.i % 2 == 0))
         {
@@ -56,6 +57,13 @@ internal sealed partial class DemoSeeder
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Up to <paramref name="each"/> victims of every office, taken in turn, so each office's users meet some.</summary>
+    private static List<Cases.CaseParticipant> Interleave(IReadOnlyList<Cases.CaseParticipant> victims, OrganisationId[] offices, int each) =>
+        victims.GroupBy(v => v.Case.OrganisationId)
+            .SelectMany(g => g.Take(each).Select((v, i) => (Victim: v, Turn: i)))
+            .OrderBy(x => x.Turn).ThenBy(x => Array.IndexOf(offices, x.Victim.Case.OrganisationId))
+            .Select(x => x.Victim).ToList();
 
     /// <summary>A plausible interview: in each dimension a few indicators found, more of them when the account is strong.</summary>
     private static (List<string> Yes, List<string> Unknown) Answers(IReadOnlyList<Indicator> list, Random random, bool strong)
