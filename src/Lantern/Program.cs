@@ -14,6 +14,7 @@ root.Subcommands.Add(ReferralsCommands.Referrals());
 root.Subcommands.Add(ReferralsCommands.Services());
 root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Identify());
 root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Catalogue());
+root.Subcommands.Add(Lantern.Features.Prosecutions.ProsecutionsCommands.Offences());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
 root.Subcommands.Add(AdministrationCommands.Tokens());

@@ -96,6 +96,7 @@ public static class LanternWebHost
         api.MapPeopleApi();
         api.MapAdministrationApi();
         api.MapStatisticsApi();
+        Features.Prosecutions.ProsecutionsApi.MapProsecutionsApi(api);
         api.MapReferralsApi();
         Features.Screening.ScreeningApi.MapScreeningApi(api);
         // Unknown API paths answer in problem+json too (after authentication, so anonymous callers get 401).
