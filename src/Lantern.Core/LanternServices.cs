@@ -74,9 +74,9 @@ public static class LanternServices
     public const int DefaultPostgresPoolSize = 32;
     public const int DefaultPostgresAutoPrepare = 64;
 
-    // EF builds one internal service provider per host. A process holds one host in production; the test suite
-    // starts dozens, which EF would otherwise report as a misconfiguration.
-    private static void IgnoreOneProviderPerHost(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
+    // EF builds one internal service provider per host (and per design-time context). A process holds one host in
+    // production; the test suite starts dozens, which EF would otherwise report as a misconfiguration.
+    internal static void IgnoreOneProviderPerHost(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) =>
         warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.ManyServiceProvidersCreatedWarning);
 
     private static void AddInternalConstructed<T>(IServiceCollection services) => AddInternalConstructed(services, typeof(T));

@@ -51,6 +51,7 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
         var keys = KeyRing.OpenOrCreate(Path.Combine(Path.GetTempPath(), "lantern-design-keys"));
         var options = new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite("Data Source=design.db", o => o.MigrationsAssembly(typeof(SqliteAppDbContext).Assembly.FullName))
+            .ConfigureWarnings(LanternServices.IgnoreOneProviderPerHost)
             .Options;
         return new SqliteAppDbContext(options, new FieldCipher(keys), keys);
     }
@@ -63,6 +64,7 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
         var keys = KeyRing.OpenOrCreate(Path.Combine(Path.GetTempPath(), "lantern-design-keys"));
         var options = new DbContextOptionsBuilder<PostgresAppDbContext>()
             .UseNpgsql("Host=localhost;Database=lantern_design")
+            .ConfigureWarnings(LanternServices.IgnoreOneProviderPerHost)
             .Options;
         return new PostgresAppDbContext(options, new FieldCipher(keys), keys);
     }

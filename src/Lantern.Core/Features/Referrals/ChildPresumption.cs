@@ -14,9 +14,11 @@ public static class ChildPresumption
 
     public static bool IsChild(PartialDate? birthDate, int? ageWhenTrafficked, DateOnly today)
     {
-        if (birthDate is { } born)
+        if (birthDate is not null)
         {
-            return today < born.Latest.AddYears(AgeOfMajority);
+            // The same arithmetic as screening's presumption of minority, judged today rather than at the events.
+            var now = PartialDate.Parse(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "today");
+            return Screening.PresumptionOfMinority.Decide(birthDate, null, now).Population == Screening.Population.Child;
         }
         return ageWhenTrafficked is null or < AgeOfMajority;
     }

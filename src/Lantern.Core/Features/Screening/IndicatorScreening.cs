@@ -72,6 +72,13 @@ public sealed class IndicatorScreening
             unknown);
     }
 
+    /// <summary>
+    /// The catalogue row an answer names (its text, or "dimension: text"), with the same errors as <see cref="Assess"/>
+    /// on <paramref name="field"/>: unknown, empty or ambiguous.
+    /// </summary>
+    public Indicator Find(Population population, Exploitation exploitation, string? reference, string field) =>
+        Find(Catalogue.List(population, exploitation), reference, field, IndicatorTerms.ListName(population, exploitation));
+
     private static List<Indicator> Resolve(IReadOnlyList<Indicator> list, IReadOnlyCollection<string>? references, string field, AssessmentAnswers answers)
     {
         var resolved = new List<Indicator>();

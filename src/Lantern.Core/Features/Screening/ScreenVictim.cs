@@ -86,7 +86,7 @@ public static class ScreenVictim
             }
             _audit.Add(actor, request.Complete ? "screening.complete" : "screening.save", "assessment", id.ToString(), detail: "case " + assessment.CaseId);
             await _db.SaveChangesAsync(ct);
-            return View(assessment, screening);
+            return View(assessment, screening, stored, result);
         }
 
         /// <summary>The live result of the answers on screen over the saved ones; saves nothing.</summary>
@@ -128,7 +128,11 @@ public static class ScreenVictim
         private static AssessmentView View(VictimAssessment a, IndicatorScreening screening)
         {
             var stored = a.Answers;
-            var result = screening.Assess(a.ToAnswers(stored));
+            return View(a, screening, stored, screening.Assess(a.ToAnswers(stored)));
+        }
+
+        private static AssessmentView View(VictimAssessment a, IndicatorScreening screening, StoredAnswers stored, AssessmentResult result)
+        {
             var yes = result.Yes.Select(i => i.Reference).ToHashSet(StringComparer.Ordinal);
             var unknown = result.Unknown.Select(i => i.Reference).ToHashSet(StringComparer.Ordinal);
             var indicators = screening.Catalogue.List(a.Population, a.Exploitation)
@@ -159,8 +163,7 @@ public static class ScreenVictim
                 {
                     throw new ValidationException(field + ".indicator", "Name the indicator.");
                 }
-                // Resolve through the engine so unknown or ambiguous texts fail with its message.
-                var resolved = screening.Assess(new AssessmentAnswers(assessment.Population, assessment.Exploitation, [input.Indicator], [])).Yes[0].Reference;
+                var resolved = screening.Find(assessment.Population, assessment.Exploitation, input.Indicator, field + ".indicator").Reference;
                 yes.Remove(resolved);
                 unknown.Remove(resolved);
                 switch (input.Answer?.Trim().ToLowerInvariant())

@@ -30,7 +30,7 @@ public sealed class IndexModel(SearchCases.Handler search, Organisations.ListHan
     {
         if (HttpContext.Actor().Has(Permissions.ReferralsRead))
         {
-            OverdueReferrals = (await overdue.Handle(HttpContext.Actor(), new(HttpContext.Actor().OrganisationId.Value), ct)).Count;
+            OverdueReferrals = await overdue.CountAsync(HttpContext.Actor(), new(HttpContext.Actor().OrganisationId.Value), ct);
         }
         Organisations = await organisations.Handle(HttpContext.Actor(), ct);
         if (!ModelState.IsValid)
