@@ -66,7 +66,9 @@ public sealed class BrowserSession
         await Page.GetByLabel("Password").FillAsync(password);
         await ScreenshotAsync("sign-in");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/login");
+        // Wait for the navigation to commit, not for every subresource to load: the steps after it wait for what they
+        // need, and under load a late "load" event once left a signed-in page waiting out the timeout.
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/login", new() { WaitUntil = WaitUntilState.Commit });
     }
 
     /// <summary>On the enrolment page: checks the QR code is drawn, reads the key, and confirms the current code as an authenticator app would.</summary>
