@@ -5,6 +5,7 @@ using Lantern.Core.Features.Cases;
 using Lantern.Core.Features.People;
 using Lantern.Core.Features.Referrals;
 using Lantern.Core.Persistence.Configurations;
+using System.Linq.Expressions;
 using Lantern.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -97,26 +98,14 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         }
 
         // Tenant scoping. Bypass (IgnoreQueryFilters) only under Security/.
-        model.Entity<Case>().HasQueryFilter(TenantFilter, c => ScopeUnrestricted
-            || c.OrganisationId == ScopeOrganisation
-            || c.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
-            || c.Assignments.Any(a => a.UserId == ScopeUser));
+        model.Entity<Case>().HasQueryFilter(TenantFilter, CaseVisible());
         model.Entity<Person>().HasQueryFilter(TenantFilter, p => ScopeUnrestricted
             || p.Participations.Any(pp => pp.Case.OrganisationId == ScopeOrganisation
                 || pp.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
                 || pp.Case.Assignments.Any(a => a.UserId == ScopeUser)));
-        model.Entity<CaseParticipant>().HasQueryFilter(TenantFilter, pp => ScopeUnrestricted
-            || pp.Case.OrganisationId == ScopeOrganisation
-            || pp.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
-            || pp.Case.Assignments.Any(a => a.UserId == ScopeUser));
-        model.Entity<Features.Screening.VictimAssessment>().HasQueryFilter(TenantFilter, a => ScopeUnrestricted
-            || a.Case.OrganisationId == ScopeOrganisation
-            || a.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
-            || a.Case.Assignments.Any(x => x.UserId == ScopeUser));
-        model.Entity<Features.Screening.StatusDecision>().HasQueryFilter(TenantFilter, d => ScopeUnrestricted
-            || d.Case.OrganisationId == ScopeOrganisation
-            || d.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
-            || d.Case.Assignments.Any(x => x.UserId == ScopeUser));
+        ThroughCase<CaseParticipant>(model, pp => pp.Case);
+        ThroughCase<Features.Screening.VictimAssessment>(model, a => a.Case);
+        ThroughCase<Features.Screening.StatusDecision>(model, d => d.Case);
 
         // ---- Referral mechanism ----
         // A referral is seen by its sender, and by the receiving organisation once sent; never through the case.
@@ -124,15 +113,34 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
             || r.SendingOrganisationId == ScopeOrganisation
             || (r.ReceivingOrganisationId == ScopeOrganisation && r.State != ReferralState.Draft));
         // Consent, child safeguards, reflection period and support plan are seen by whoever sees the victim's case.
-        model.Entity<Consent>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
-            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
-        model.Entity<ChildSafeguards>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
-            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
-        model.Entity<ReflectionPeriod>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
-            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
-        model.Entity<SupportPlan>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
-            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        ThroughCase<Consent>(model, x => x.Case);
+        ThroughCase<ChildSafeguards>(model, x => x.Case);
+        ThroughCase<ReflectionPeriod>(model, x => x.Case);
+        ThroughCase<SupportPlan>(model, x => x.Case);
         // ---- end of referral mechanism ----
+    }
+
+    /// <summary>
+    /// The one statement of who sees a case: the system actor, the owning organisation, organisations it was shared
+    /// with, and officers assigned to it. Context members in the expression are parameters EF reads per query.
+    /// </summary>
+    private Expression<Func<Case, bool>> CaseVisible() => c => ScopeUnrestricted
+        || c.OrganisationId == ScopeOrganisation
+        || c.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
+        || c.Assignments.Any(a => a.UserId == ScopeUser);
+
+    /// <summary>Scopes an entity that hangs off a case to whoever sees that case.</summary>
+    private void ThroughCase<T>(ModelBuilder model, Expression<Func<T, Case>> toCase)
+        where T : class
+    {
+        var visible = CaseVisible();
+        var body = new ParameterSwap(visible.Parameters[0], toCase.Body).Visit(visible.Body);
+        model.Entity<T>().HasQueryFilter(TenantFilter, Expression.Lambda<Func<T, bool>>(body, toCase.Parameters));
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
