@@ -64,7 +64,7 @@ internal static class ScreeningCommands
                     Console.WriteLine("population,exploitation,dimension,indicator,strength,verification");
                     foreach (var i in view.Indicators)
                     {
-                        Console.WriteLine(string.Join(',', IndicatorTerms.Name(i.Population), IndicatorTerms.Name(i.Exploitation), Csv(i.Dimension), Csv(i.Text), IndicatorTerms.Name(i.Strength), Csv(i.Verification)));
+                        Console.WriteLine(string.Join(',', IndicatorTerms.Name(i.Population), IndicatorTerms.Name(i.Exploitation), CsvText.Cell(i.Dimension), CsvText.Cell(i.Text), IndicatorTerms.Name(i.Strength), CsvText.Cell(i.Verification)));
                     }
                     break;
                 case "table":
@@ -94,9 +94,6 @@ internal static class ScreeningCommands
         }, ct));
         return new Command("screening", "Indicator-based screening: the ILO/EC indicator catalogue.") { new Command("catalogue", "The indicator catalogue.") { show, import } };
     }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static IndicatorScreening Screening(FileInfo? catalogue, FileInfo? rules) =>
         catalogue is null && rules is null
