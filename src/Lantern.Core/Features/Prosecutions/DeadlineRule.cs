@@ -66,7 +66,7 @@ public sealed class DeadlineRule
             : today > due ? DeadlineStatus.Overdue
             : DeadlineStatus.Open;
         return new Deadline(Id, Name, AnchorStage, DueStage, due, status, met?.StartedOn, status == DeadlineStatus.Overdue ? today.DayNumber - due.DayNumber : 0,
-            anchor.ResponsibleUserId, Basis, Verification);
+            anchor.ResponsibleUserId?.Value, Basis, Verification);
     }
 
     internal static IReadOnlyList<DeadlineRule> Bundled()
@@ -91,4 +91,4 @@ public sealed class DeadlineRule
 public enum DeadlineStatus { Open, Overdue, Met, MetLate, Moot }
 
 public sealed record Deadline(Guid RuleId, string Rule, ProceedingStage AnchorStage, ProceedingStage DueStage, DateOnly DueOn, DeadlineStatus Status,
-    DateOnly? MetOn, int DaysOverdue, UserId? ResponsibleUserId, string Basis, string Verification);
+    DateOnly? MetOn, int DaysOverdue, Guid? ResponsibleUserId, string Basis, string Verification);

@@ -44,14 +44,14 @@ public static class ListOverdueDeadlines
             {
                 foreach (var deadline in rules.Select(r => r.For(row.Proceeding, today)).OfType<Deadline>().Where(d => d.Status == DeadlineStatus.Overdue))
                 {
-                    if (supervisor || row.Assigned || deadline.ResponsibleUserId == user)
+                    if (supervisor || row.Assigned || deadline.ResponsibleUserId == user.Value)
                     {
                         items.Add((deadline, row.Proceeding.CaseId.Value, row.Reference));
                     }
                 }
             }
-            var officerIds = items.Select(i => i.Deadline.ResponsibleUserId).OfType<Common.UserId>().Distinct().ToList();
-            var officers = officerIds.Count == 0 ? [] : await _db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Username, ct);
+            var officerIds = items.Select(i => i.Deadline.ResponsibleUserId).OfType<Guid>().Select(g => new Common.UserId(g)).Distinct().ToList();
+            var officers = officerIds.Count == 0 ? [] : await _db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id.Value, u => u.Username, ct);
             _audit.Add(actor, "deadlines.overdue", "proceeding", null, detail: items.Count + " overdue");
             await _db.SaveChangesAsync(ct);
             return items.OrderByDescending(i => i.Deadline.DaysOverdue).ThenBy(i => i.Reference, StringComparer.Ordinal)
