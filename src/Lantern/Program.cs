@@ -15,6 +15,10 @@ root.Subcommands.Add(ReferralsCommands.Services());
 root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Identify());
 root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Catalogue());
 root.Subcommands.Add(Lantern.Features.Prosecutions.ProsecutionsCommands.Offences());
+// ---- Prosecution proceedings (Features/Prosecutions; `cases timeline` is added in CasesCommands) ----
+root.Subcommands.Add(Lantern.Features.Prosecutions.ProsecutionsCommands.Hearings());
+root.Subcommands.Add(Lantern.Features.Prosecutions.ProsecutionsCommands.Deadlines());
+// ---- end ----
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
 root.Subcommands.Add(AdministrationCommands.Tokens());

@@ -49,6 +49,14 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Screening.VictimAssessment> Assessments => Set<Features.Screening.VictimAssessment>();
     public DbSet<Features.Screening.StatusDecision> StatusDecisions => Set<Features.Screening.StatusDecision>();
 
+    // ---- Prosecution proceedings (Features/Prosecutions; configurations in Configurations/ProsecutionConfigurations.cs) ----
+    public DbSet<Features.Prosecutions.Proceeding> Proceedings => Set<Features.Prosecutions.Proceeding>();
+    public DbSet<Features.Prosecutions.Charge> Charges => Set<Features.Prosecutions.Charge>();
+    public DbSet<Features.Prosecutions.Hearing> Hearings => Set<Features.Prosecutions.Hearing>();
+    public DbSet<Features.Prosecutions.WitnessProtection> WitnessProtections => Set<Features.Prosecutions.WitnessProtection>();
+    public DbSet<Features.Prosecutions.DeadlineRule> DeadlineRules => Set<Features.Prosecutions.DeadlineRule>();
+    // ---- end of prosecution proceedings ----
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }
@@ -118,6 +126,17 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         ThroughCase<ReflectionPeriod>(model, x => x.Case);
         ThroughCase<SupportPlan>(model, x => x.Case);
         // ---- end of referral mechanism ----
+
+        // ---- Prosecution proceedings: seen by whoever sees the case ----
+        model.Entity<Features.Prosecutions.Proceeding>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
+            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        model.Entity<Features.Prosecutions.Charge>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
+            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        model.Entity<Features.Prosecutions.Hearing>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
+            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        model.Entity<Features.Prosecutions.WitnessProtection>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
+            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        // ---- end of prosecution proceedings ----
     }
 
     /// <summary>

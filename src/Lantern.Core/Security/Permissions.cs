@@ -30,10 +30,21 @@ public static class Permissions
     public const string ReferralsOverrideConsent = "referrals.override-consent";
     public const string ServicesManage = "services.manage";
 
+    // ---- Prosecution proceedings: see docs/decisions/0009-prosecution-proceedings.md ----
+    public const string ProsecutionRead = "prosecution.read";
+    public const string ProsecutionWrite = "prosecution.write";
+    public const string ProsecutionInvestigation = "prosecution.investigation";
+    public const string ProsecutionTrial = "prosecution.trial";
+    public const string HearingsRead = "hearings.read";
+    public const string DeadlinesManage = "deadlines.manage";
+    private static readonly string[] Prosecution = [ProsecutionRead, ProsecutionWrite, ProsecutionInvestigation, ProsecutionTrial, HearingsRead, DeadlinesManage];
+    // ---- end of prosecution proceedings ----
+
     public static readonly IReadOnlyList<string> All =
     [
         CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
         PersonsRead, StatisticsRead, AuditRead, UsersManage, TokensOwn, ScreeningAssess, ScreeningCatalogueManage, VictimStatusDecide,
         ReferralsRead, ReferralsWrite, ReferralsReceive, ReferralsOverrideConsent, ServicesManage,
+        .. Prosecution,
     ];
 }

@@ -22,13 +22,23 @@ public static class RolePermissions
         Permissions.ReferralsRead, Permissions.ReferralsWrite, Permissions.ReferralsReceive,
     ];
 
+    // ---- Prosecution proceedings (docs/decisions/0009-prosecution-proceedings.md) ----
+    // Investigators record the stages up to the challan, prosecutors the charges, trial, outcomes and witness protection;
+    // both keep hearings. Caseworkers see only the hearing dates of their cases (to bring the victim to court);
+    // analysts see aggregates through statistics.read; the administrator (the supervisor) does all and edits the deadline rules.
+    private static readonly string[] InvestigationWork = [Permissions.ProsecutionRead, Permissions.ProsecutionWrite, Permissions.ProsecutionInvestigation, Permissions.HearingsRead];
+    private static readonly string[] TrialWork = [Permissions.ProsecutionRead, Permissions.ProsecutionWrite, Permissions.ProsecutionTrial, Permissions.HearingsRead];
+    private static readonly string[] ProsecutionSupervision = [.. InvestigationWork, Permissions.ProsecutionTrial, Permissions.DeadlinesManage];
+    private static readonly string[] HearingDates = [Permissions.HearingsRead];
+    // ---- end of prosecution proceedings ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. CaseWork, .. ReferralWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage]),
-        Role.Investigator => Set([.. CaseWork, .. ReferralWork, Permissions.CasesShare]),
-        Role.Prosecutor => Set([Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide]),
-        Role.Caseworker => Set([.. CaseWork, .. ReferralWork]),
-        Role.LabourInspector => Set([.. CaseWork, .. ReferralWork]),
+        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage]),
+        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, Permissions.CasesShare]),
+        Role.Prosecutor => Set([.. TrialWork, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide]),
+        Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates]),
+        Role.LabourInspector => Set([.. CaseWork, .. ReferralWork, .. HearingDates]),
         Role.Analyst => Set([Permissions.StatisticsRead, Permissions.TokensOwn]),
         Role.Auditor => Set([Permissions.AuditRead, Permissions.TokensOwn]),
     };

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace Lantern.Integration.Tests.Infrastructure;
 
 /// <summary>The people of the persona matrix. Each has a personal access token for the API.</summary>
-public enum Persona { InvestigatorA, CaseworkerB, AnalystA, AuditorA, AdministratorA, DisabledA, Anonymous }
+public enum Persona { InvestigatorA, CaseworkerB, AnalystA, AuditorA, AdministratorA, DisabledA, Anonymous, ProsecutorA, CaseworkerA, InvestigatorB }
 
 /// <summary>
 /// A real Lantern on Kestrel (loopback, a free port) over its own database, with two organisations,
@@ -115,6 +115,10 @@ public sealed class LanternServer : IAsyncDisposable
             (Persona.AuditorA, OrganisationA, "auditor"),
             (Persona.AdministratorA, OrganisationA, "administrator"),
             (Persona.DisabledA, OrganisationA, "investigator"),
+            // Prosecution proceedings: the prosecutor, a caseworker of the same office, an investigator of another organisation.
+            (Persona.ProsecutorA, OrganisationA, "prosecutor"),
+            (Persona.CaseworkerA, OrganisationA, "caseworker"),
+            (Persona.InvestigatorB, OrganisationB, "investigator"),
         };
         var tokens = new ConcurrentDictionary<Persona, string>();
         await Parallel.ForEachAsync(personas, async (p, ct) =>

@@ -88,6 +88,7 @@ public static class SeedDemoData
             }
             await seeder.SeedReferralsAsync(_db, ct);
             await seeder.SeedScreeningAsync(_db, ct);
+            await seeder.SeedProsecutionsAsync(_db, ct); // Prosecution proceedings (DemoSeeder.Prosecutions.cs)
             await transaction.CommitAsync(ct);
 
             var persons = await _db.Persons.CountAsync(ct);

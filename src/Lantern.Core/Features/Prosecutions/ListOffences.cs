@@ -27,12 +27,14 @@ public static class ListOffences
         [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? InvestigatingAgency,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Court,
         string Verification,
-        string Source);
+        string Source,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] bool? Compoundable,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? CompoundableVerification);
 
     public static IReadOnlyList<Row> Rows(OffenceCatalogue catalogue, DateOnly? on) =>
         (on is { } date ? catalogue.InForce(date) : catalogue.Versions)
             .Select(v => new Row(v.Instrument, v.Section, v.Title, v.Elements, v.EffectiveFrom, v.ImprisonmentMonths, v.FineRupees, v.PenaltyMode,
-                v.PenaltyNote, v.Cognizable, v.Bailable, v.InvestigatingAgency, v.Court, v.Verification, v.Source))
+                v.PenaltyNote, v.Cognizable, v.Bailable, v.InvestigatingAgency, v.Court, v.Verification, v.Source, v.Compoundable, v.CompoundableVerification))
             .ToList();
 
     /// <summary>Parses an optional YYYY-MM-DD date; an error names <paramref name="field"/>.</summary>

@@ -30,7 +30,9 @@ public sealed record OffenceVersion(
     string? InvestigatingAgency,
     string? Court,
     string Verification,
-    string Source)
+    string Source,
+    bool? Compoundable = null,
+    string? CompoundableVerification = null)
 {
     /// <summary>Who investigates (PTPA s.8: police, or the FIA when the victim was moved into or out of Pakistan); null where the law does not say.</summary>
     public string? InvestigatedBy(bool victimMovedAcrossBorder) => InvestigatingAgency switch
@@ -131,7 +133,7 @@ public sealed class OffenceCatalogue
         var known = new HashSet<string>(StringComparer.Ordinal)
         {
             "instrument", "section", "title", "elements", "effectiveFrom", "imprisonmentMonths", "fineRupees", "penaltyMode", "penaltyNote",
-            "cognizable", "bailable", "investigatingAgency", "court", "verification", "source",
+            "cognizable", "bailable", "investigatingAgency", "court", "verification", "source", "compoundable", "compoundableVerification",
         };
         foreach (var property in entry.EnumerateObject())
         {
@@ -155,6 +157,13 @@ public sealed class OffenceCatalogue
         {
             throw new ValidationException($"{at}.effectiveFrom", $"'{effective}' is not a date (YYYY-MM-DD).");
         }
+        // Optional, so catalogues written before it parse: absent or null means the sources do not say.
+        bool? compoundable = entry.TryGetProperty("compoundable", out _) ? Flag(entry, at, "compoundable") : null;
+        var compoundableVerification = OneOf(entry, at, "compoundableVerification", Verifications, false);
+        if (compoundable is not null && compoundableVerification is null)
+        {
+            throw new ValidationException($"{at}.compoundableVerification", "required when compoundable is stated: verified, secondary or unverified.");
+        }
         return new OffenceVersion(
             instrument,
             section,
@@ -170,7 +179,9 @@ public sealed class OffenceCatalogue
             OneOf(entry, at, "investigatingAgency", Agencies, false),
             Text(entry, at, "court", false),
             OneOf(entry, at, "verification", Verifications, true)!,
-            Text(entry, at, "source", true)!);
+            Text(entry, at, "source", true)!,
+            compoundable,
+            compoundable is null ? null : compoundableVerification);
     }
 
     private static string? Text(JsonElement entry, string at, string field, bool required)

@@ -16,6 +16,7 @@ internal static class CasesCommands
         cases.Subcommands.Add(Import());
         cases.Subcommands.Add(Export());
         cases.Subcommands.Add(List());
+        cases.Subcommands.Add(Prosecutions.ProsecutionsCommands.Timeline());
         return cases;
     }
 

@@ -7,7 +7,10 @@ using Lantern.Core.Features.Prosecutions;
 
 namespace Lantern.Features.Prosecutions;
 
-/// <summary><c>lantern offences list</c>: the offence catalogue bundled with Lantern; reference data, so it needs no database.</summary>
+/// <summary>
+/// <c>lantern offences list</c> (reference data, no database), <c>lantern cases timeline</c>, <c>lantern hearings upcoming</c>
+/// and <c>lantern deadlines overdue</c> (acting as the local operator).
+/// </summary>
 internal static class ProsecutionsCommands
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -15,6 +18,7 @@ internal static class ProsecutionsCommands
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     private const string CsvHeader = "instrument,section,title,effectiveFrom,imprisonmentMinMonths,imprisonmentMaxMonths,fineMinRupees,fineMaxRupees,penaltyMode,cognizable,bailable,investigatingAgency,court,verification";
@@ -43,6 +47,73 @@ internal static class ProsecutionsCommands
             }
         });
         return new Command("offences", "The offence catalogue: Pakistan's trafficking, smuggling, emigration and bonded-labour offences as data.") { list };
+    }
+
+    /// <summary><c>lantern cases timeline ID</c>, added to the <c>cases</c> command.</summary>
+    public static Command Timeline()
+    {
+        var id = new Argument<string>("ID") { Description = "The case id." };
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "table", Description = "table or json." };
+        var command = new Command("timeline", "Print a case's proceeding in date order: stages (with days taken), hearings, charges, outcomes.") { id, format };
+        command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var chosen = parse.GetValue(format);
+            if (chosen is not ("table" or "json"))
+            {
+                throw new ValidationException("--format", $"'{chosen}' is not a format; use table or json.");
+            }
+            if (!Guid.TryParse(parse.GetValue(id), out var guid))
+            {
+                throw new ValidationException("ID", "A case id is a GUID such as 0190f3c4-....");
+            }
+            var timeline = await services.GetRequiredService<GetTimeline.Handler>().Handle(actor, new CaseId(guid), ct);
+            if (chosen == "json")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(timeline, JsonOptions));
+                return 0;
+            }
+            Console.WriteLine($"Case {timeline.CaseReference}");
+            foreach (var item in timeline.Items)
+            {
+                Console.WriteLine(string.Join('\t', Date(item.Date), item.Kind, item.Title, item.Detail ?? "",
+                    item.Days is { } d ? d.ToString(CultureInfo.InvariantCulture) + (item.Open ? " days so far" : " days") : item.Open ? "open" : ""));
+            }
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    public static Command Hearings()
+    {
+        var days = new Option<int>("--days") { DefaultValueFactory = _ => 14, Description = "How many days ahead, today included (1-366)." };
+        var upcoming = new Command("upcoming", "The hearings of the next days: date, time, court, purpose, case reference.") { days };
+        upcoming.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var list = await services.GetRequiredService<ListHearings.Handler>().UpcomingAsync(actor, "organisation", parse.GetValue(days), ct);
+            foreach (var h in list)
+            {
+                Console.WriteLine(string.Join('\t', Date(h.Date), h.Time?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "", h.Court, h.Purpose, h.CaseReference));
+            }
+            Console.Error.WriteLine($"{list.Count} hearing(s)");
+            return 0;
+        }, ct));
+        return new Command("hearings", "The hearings calendar.") { upcoming };
+    }
+
+    public static Command Deadlines()
+    {
+        var overdue = new Command("overdue", "Overdue deadlines: case reference, rule, due date, days overdue, responsible officer.");
+        overdue.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var list = await services.GetRequiredService<ListOverdueDeadlines.Handler>().Handle(actor, ct);
+            foreach (var d in list)
+            {
+                Console.WriteLine(string.Join('\t', d.CaseReference, d.Rule, Date(d.DueOn), d.DaysOverdue.ToString(CultureInfo.InvariantCulture), d.ResponsibleOfficer ?? "", d.Verification));
+            }
+            Console.Error.WriteLine($"{list.Count} overdue deadline(s)");
+            return 0;
+        }, ct));
+        return new Command("deadlines", "Deadlines of proceedings (rules: /api/v1/deadline-rules).") { overdue };
     }
 
     private static void Print(IReadOnlyList<ListOffences.Row> rows, string format)
