@@ -128,14 +128,10 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         // ---- end of referral mechanism ----
 
         // ---- Prosecution proceedings: seen by whoever sees the case ----
-        model.Entity<Features.Prosecutions.Proceeding>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
-            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
-        model.Entity<Features.Prosecutions.Charge>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
-            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
-        model.Entity<Features.Prosecutions.Hearing>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
-            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
-        model.Entity<Features.Prosecutions.WitnessProtection>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
-            || x.Case.OrganisationId == ScopeOrganisation || x.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || x.Case.Assignments.Any(a => a.UserId == ScopeUser));
+        ThroughCase<Features.Prosecutions.Proceeding>(model, x => x.Case);
+        ThroughCase<Features.Prosecutions.Charge>(model, x => x.Case);
+        ThroughCase<Features.Prosecutions.Hearing>(model, x => x.Case);
+        ThroughCase<Features.Prosecutions.WitnessProtection>(model, x => x.Case);
         // ---- end of prosecution proceedings ----
     }
 

@@ -104,6 +104,8 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
             ("/persons/{victimA}", ["200", "/not-found", "/forbidden", "/forbidden", "200", "/login", "/login"]),
             ("/cases/new", ["200", "200", "/forbidden", "/forbidden", "200", "/login", "/login"]),
             ("/statistics", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
+            ("/statistics/prosecution", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
+            ("/statistics/prosecution?handler=Csv", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
             ("/audit", ["/forbidden", "/forbidden", "/forbidden", "200", "/forbidden", "/login", "/login"]),
             ("/admin/users", ["/forbidden", "/forbidden", "/forbidden", "/forbidden", "200", "/login", "/login"]),
         };

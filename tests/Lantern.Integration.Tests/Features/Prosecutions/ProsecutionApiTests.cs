@@ -72,8 +72,14 @@ public abstract class ProsecutionApiTests(ServerFixture fixture)
     {
         var (id, victim, accused) = await AtTrialAsync();
         using var client = Server.Client(Persona.ProsecutorA);
-        (await client.PostAsJsonAsync($"/api/v1/cases/{id}/charges", new { accusedParticipantId = accused, instrument = "PTPA 2018", section = "3(2)", offenceDate = "2024-06-01",
-            particulars = $"Trafficked {ProsecutionScenario.VictimFirst} {ProsecutionScenario.VictimLast} to Muscat." })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/v1/cases/{id}/charges", new
+        {
+            accusedParticipantId = accused,
+            instrument = "PTPA 2018",
+            section = "3(2)",
+            offenceDate = "2024-06-01",
+            particulars = $"Trafficked {ProsecutionScenario.VictimFirst} {ProsecutionScenario.VictimLast} to Muscat."
+        })).EnsureSuccessStatusCode();
         using var hearing = await client.PostAsJsonAsync($"/api/v1/cases/{id}/hearings", new { date = Today, court = "Judicial Magistrate Lahore", purpose = "VictimStatement" });
         Assert.Equal(HttpStatusCode.Created, hearing.StatusCode);
         using var protect = await client.PutAsJsonAsync($"/api/v1/cases/{id}/witnesses/{victim}/protection", new { pseudonym = "Witness K", inCamera = true, videoLink = true, orderedOn = Today });
