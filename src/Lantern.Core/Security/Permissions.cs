@@ -30,10 +30,20 @@ public static class Permissions
     public const string ReferralsOverrideConsent = "referrals.override-consent";
     public const string ServicesManage = "services.manage";
 
+    // ---- Evidence register and intelligence (Features/Evidence, Features/Intelligence; docs/decisions/0010-evidence-register.md) ----
+    public const string EvidenceRead = "evidence.read";
+    public const string EvidenceWrite = "evidence.write";
+    public const string EvidenceCustody = "evidence.custody";
+    public const string IntelligenceRead = "intelligence.read";
+    public const string IntelligenceWrite = "intelligence.write";
+    public static readonly IReadOnlyList<string> EvidenceAndIntelligence = [EvidenceRead, EvidenceWrite, EvidenceCustody, IntelligenceRead, IntelligenceWrite];
+    // ---- end of evidence register and intelligence ----
+
     public static readonly IReadOnlyList<string> All =
     [
         CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
         PersonsRead, StatisticsRead, AuditRead, UsersManage, TokensOwn, ScreeningAssess, ScreeningCatalogueManage, VictimStatusDecide,
         ReferralsRead, ReferralsWrite, ReferralsReceive, ReferralsOverrideConsent, ServicesManage,
+        .. EvidenceAndIntelligence,
     ];
 }

@@ -22,11 +22,22 @@ public static class RolePermissions
         Permissions.ReferralsRead, Permissions.ReferralsWrite, Permissions.ReferralsReceive,
     ];
 
+    // ---- Evidence register and intelligence (docs/decisions/0010-evidence-register.md) ----
+    // Investigators take exhibits in and pass them on; prosecutors read them and record what they receive and hand to
+    // the court; NGO caseworkers, labour inspectors, analysts and auditors see neither evidence nor intelligence.
+    private static readonly string[] EvidenceWork =
+    [
+        Permissions.EvidenceRead, Permissions.EvidenceWrite, Permissions.EvidenceCustody, Permissions.IntelligenceRead, Permissions.IntelligenceWrite,
+    ];
+
+    private static readonly string[] ProsecutorEvidence = [Permissions.EvidenceRead, Permissions.EvidenceCustody, Permissions.IntelligenceRead];
+    // ---- end of evidence register and intelligence ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. CaseWork, .. ReferralWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage]),
-        Role.Investigator => Set([.. CaseWork, .. ReferralWork, Permissions.CasesShare]),
-        Role.Prosecutor => Set([Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide]),
+        Role.Administrator => Set([.. CaseWork, .. ReferralWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. EvidenceWork]),
+        Role.Investigator => Set([.. CaseWork, .. ReferralWork, Permissions.CasesShare, .. EvidenceWork]),
+        Role.Prosecutor => Set([Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. ProsecutorEvidence]),
         Role.Caseworker => Set([.. CaseWork, .. ReferralWork]),
         Role.LabourInspector => Set([.. CaseWork, .. ReferralWork]),
         Role.Analyst => Set([Permissions.StatisticsRead, Permissions.TokensOwn]),
