@@ -78,7 +78,7 @@ public static class AddEvidence
                 }
                 sealedFile = new SealedFile(FileName(request.FileName, type), type.ContentType, original.LongLength, Hash(original), preview is not null);
             }
-            var item = new EvidenceItem(@case, number, actor.OrganisationId, title, description, kind, request.CollectedOn, collectedBy, collectedWhere, seal,
+            var item = new EvidenceItem(@case, number, actor.IsSystem ? @case.OrganisationId : actor.OrganisationId, title, description, kind, request.CollectedOn, collectedBy, collectedWhere, seal,
                 sealedFile, collector, receiver, actor.Username, now);
             _db.EvidenceItems.Add(item);
             if (sealedFile is not null)

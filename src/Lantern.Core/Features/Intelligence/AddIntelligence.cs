@@ -38,7 +38,9 @@ public static class AddIntelligence
             var conditions = TextRules.FreeText(request.HandlingConditions, "handlingConditions", 1000);
             // Numbers run per case over every organisation's items, so the query looks past what this actor may see.
             var number = (await IntelligenceVisibility.NumbersOfCase(_db, caseId).MaxAsync(n => (int?)n, ct) ?? 0) + 1;
-            var item = new IntelligenceItem(@case, number, actor.OrganisationId, text, source, accuracy, handling, conditions, actor.Username, _clock.GetUtcNow().UtcDateTime);
+            // The local operator records on behalf of the case's owner, not of whichever organisation it happens to act for.
+            var organisation = actor.IsSystem ? @case.OrganisationId : actor.OrganisationId;
+            var item = new IntelligenceItem(@case, number, organisation, text, source, accuracy, handling, conditions, actor.Username, _clock.GetUtcNow().UtcDateTime);
             _db.IntelligenceItems.Add(item);
             _audit.Add(actor, "intelligence.add", "intelligence", item.Id.ToString(), detail: "case " + caseId + ", " + item.Label + ", " + item.Grading);
             try
