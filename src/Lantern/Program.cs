@@ -15,6 +15,10 @@ root.Subcommands.Add(ReferralsCommands.Services());
 root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Identify());
 root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Catalogue());
 root.Subcommands.Add(Lantern.Features.Prosecutions.ProsecutionsCommands.Offences());
+// ---- Evidence register and intelligence (Features/Evidence, Features/Intelligence) ----
+root.Subcommands.Add(Lantern.Features.Evidence.EvidenceCommands.Create());
+root.Subcommands.Add(Lantern.Features.Intelligence.IntelligenceCommands.Create());
+// ---- end ----
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
 root.Subcommands.Add(AdministrationCommands.Tokens());
