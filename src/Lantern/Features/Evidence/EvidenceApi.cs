@@ -97,6 +97,12 @@ public static class EvidenceApi
         {
             throw new ValidationException(ContentSniffer.Field, "The upload is too large or not a well-formed multipart form.");
         }
+        return await FromFormAsync(form, maxBytes, ct);
+    }
+
+    /// <summary>The fields of an upload form (API or page) as a Core request; the file in the field <c>file</c>.</summary>
+    internal static async Task<AddEvidence.Request> FromFormAsync(IFormCollection form, long maxBytes, CancellationToken ct)
+    {
         var file = form.Files.GetFile("file");
         byte[]? content = null;
         if (file is not null)

@@ -43,7 +43,7 @@ public abstract class EvidencePersonaMatrixTests(ServerFixture fixture)
     [MemberData(nameof(Matrix))]
     public async Task Operation_ForPersona_GetsExactlyTheExpectedStatus(EvidencePersona persona, string operation, int expected)
     {
-        var (caseId, itemId) = await SetupAsync();
+        var (caseId, itemId) = await SetupAsync(fixture.Server);
         using var client = await EvidenceScenario.ClientAsync(fixture.Server, persona);
         using var response = operation switch
         {
@@ -62,19 +62,19 @@ public abstract class EvidencePersonaMatrixTests(ServerFixture fixture)
     }
 
     /// <summary>One case of organisation A with one photo, made once per server.</summary>
-    private async Task<(Guid CaseId, Guid ItemId)> SetupAsync()
+    internal static async Task<(Guid CaseId, Guid ItemId)> SetupAsync(LanternServer server)
     {
         await Gate.WaitAsync();
         try
         {
-            if (!Setups.TryGetValue(fixture.Server.Address, out var setup))
+            if (!Setups.TryGetValue(server.Address, out var setup))
             {
-                var caseId = await EvidenceScenario.CaseOfAAsync(fixture.Server);
-                using var client = fixture.Server.Client(Persona.InvestigatorA);
+                var caseId = await EvidenceScenario.CaseOfAAsync(server);
+                using var client = server.Client(Persona.InvestigatorA);
                 using var created = await EvidenceScenario.UploadAsync(client, caseId, EvidenceSamples.JpegWithGps(), "kiln.jpg");
                 var item = (await created.Content.ReadFromJsonAsync<EvidenceItemView>(Json.Options))!;
                 setup = (caseId, item.Id);
-                Setups[fixture.Server.Address] = setup;
+                Setups[server.Address] = setup;
             }
             return setup;
         }
