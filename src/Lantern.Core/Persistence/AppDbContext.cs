@@ -44,6 +44,13 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Referral> Referrals => Set<Referral>();
     // ---- end of referral mechanism ----
 
+    // ---- Evidence register and intelligence (Features/Evidence, Features/Intelligence; Configurations/EvidenceConfigurations.cs) ----
+    public DbSet<Features.Evidence.EvidenceItem> EvidenceItems => Set<Features.Evidence.EvidenceItem>();
+    public DbSet<Features.Evidence.CustodyTransfer> CustodyTransfers => Set<Features.Evidence.CustodyTransfer>();
+    public DbSet<Features.Evidence.EvidenceFile> EvidenceFiles => Set<Features.Evidence.EvidenceFile>();
+    public DbSet<Features.Intelligence.IntelligenceItem> IntelligenceItems => Set<Features.Intelligence.IntelligenceItem>();
+    // ---- end of evidence register and intelligence ----
+
     // Screening (issue 3)
     public DbSet<Features.Screening.CatalogueVersion> CatalogueVersions => Set<Features.Screening.CatalogueVersion>();
     public DbSet<Features.Screening.VictimAssessment> Assessments => Set<Features.Screening.VictimAssessment>();
@@ -133,6 +140,16 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         ThroughCase<Features.Prosecutions.Hearing>(model, x => x.Case);
         ThroughCase<Features.Prosecutions.WitnessProtection>(model, x => x.Case);
         // ---- end of prosecution proceedings ----
+        // ---- Evidence register and intelligence ----
+        // Exhibits and their files are seen by whoever sees the case.
+        ThroughCase<Features.Evidence.EvidenceItem>(model, e => e.Case);
+        ThroughCase<Features.Evidence.EvidenceFile>(model, f => f.Item.Case);
+        // Intelligence is seen by the organisation that recorded it; others who see the case see H0 items only.
+        model.Entity<Features.Intelligence.IntelligenceItem>().HasQueryFilter(TenantFilter, i => ScopeUnrestricted
+            || i.OrganisationId == ScopeOrganisation
+            || (i.Handling == Features.Intelligence.HandlingCode.H0
+                && (i.Case.OrganisationId == ScopeOrganisation || i.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || i.Case.Assignments.Any(a => a.UserId == ScopeUser))));
+        // ---- end of evidence register and intelligence ----
     }
 
     /// <summary>

@@ -13,6 +13,11 @@ public sealed record LanternOptions
     /// <summary>The folder that holds the key ring; keep it outside database backups.</summary>
     public string KeyFolder { get; init; } = Path.Combine(DefaultDataFolder, "keys");
 
+    /// <summary>The largest evidence file accepted (default 50 MB); the web host sizes its upload limits from it.</summary>
+    public long MaxEvidenceBytes { get; init; } = DefaultMaxEvidenceBytes;
+
+    public const long DefaultMaxEvidenceBytes = 50L * 1024 * 1024;
+
     public DatabaseProvider Provider => ConnectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
         ? DatabaseProvider.Postgres
         : DatabaseProvider.Sqlite;

@@ -40,6 +40,34 @@ internal sealed class FieldCipher(KeyRing keys)
         return Encoding.UTF8.GetString(plain);
     }
 
+    /// <summary>
+    /// As <see cref="Encrypt"/>, for file content (evidence): the same key ring and associated data, but binary, with
+    /// the key version returned for its own column instead of a text prefix. Returns nonce | ciphertext | tag.
+    /// </summary>
+    public (int Version, byte[] Data) EncryptBytes(ReadOnlySpan<byte> plain, string table, string recordId, string field)
+    {
+        var version = keys.CurrentVersion;
+        var output = new byte[NonceSize + plain.Length + TagSize];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(keys.EncryptionKey(version), TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize, plain.Length), output.AsSpan(NonceSize + plain.Length), AssociatedData(table, recordId, field));
+        return (version, output);
+    }
+
+    /// <summary>Reverses <see cref="EncryptBytes"/>; a changed byte or a copy into another record fails with <see cref="CryptographicException"/>.</summary>
+    public byte[] DecryptBytes(int version, byte[] data, string table, string recordId, string field)
+    {
+        if (data.Length < NonceSize + TagSize)
+        {
+            throw new CryptographicException($"{table}.{field} of {recordId} is too short to be encrypted content.");
+        }
+        var plain = new byte[data.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(keys.EncryptionKey(version), TagSize);
+        aes.Decrypt(data.AsSpan(0, NonceSize), data.AsSpan(NonceSize, plain.Length), data.AsSpan(NonceSize + plain.Length), plain, AssociatedData(table, recordId, field));
+        return plain;
+    }
+
     private static byte[] AssociatedData(string table, string recordId, string field) =>
         Encoding.UTF8.GetBytes($"lantern/1|{table}|{recordId}|{field}");
 }

@@ -39,6 +39,14 @@ public static class Permissions
     public const string DeadlinesManage = "deadlines.manage";
     private static readonly string[] Prosecution = [ProsecutionRead, ProsecutionWrite, ProsecutionInvestigation, ProsecutionTrial, HearingsRead, DeadlinesManage];
     // ---- end of prosecution proceedings ----
+    // ---- Evidence register and intelligence (Features/Evidence, Features/Intelligence; docs/decisions/0010-evidence-register.md) ----
+    public const string EvidenceRead = "evidence.read";
+    public const string EvidenceWrite = "evidence.write";
+    public const string EvidenceCustody = "evidence.custody";
+    public const string IntelligenceRead = "intelligence.read";
+    public const string IntelligenceWrite = "intelligence.write";
+    public static readonly IReadOnlyList<string> EvidenceAndIntelligence = [EvidenceRead, EvidenceWrite, EvidenceCustody, IntelligenceRead, IntelligenceWrite];
+    // ---- end of evidence register and intelligence ----
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -46,5 +54,6 @@ public static class Permissions
         PersonsRead, StatisticsRead, AuditRead, UsersManage, TokensOwn, ScreeningAssess, ScreeningCatalogueManage, VictimStatusDecide,
         ReferralsRead, ReferralsWrite, ReferralsReceive, ReferralsOverrideConsent, ServicesManage,
         .. Prosecution,
+        .. EvidenceAndIntelligence,
     ];
 }

@@ -32,11 +32,22 @@ public static class RolePermissions
     private static readonly string[] HearingDates = [Permissions.HearingsRead];
     // ---- end of prosecution proceedings ----
 
+    // ---- Evidence register and intelligence (docs/decisions/0010-evidence-register.md) ----
+    // Investigators take exhibits in and pass them on; prosecutors read them and record what they receive and hand to
+    // the court; NGO caseworkers, labour inspectors, analysts and auditors see neither evidence nor intelligence.
+    private static readonly string[] EvidenceWork =
+    [
+        Permissions.EvidenceRead, Permissions.EvidenceWrite, Permissions.EvidenceCustody, Permissions.IntelligenceRead, Permissions.IntelligenceWrite,
+    ];
+
+    private static readonly string[] ProsecutorEvidence = [Permissions.EvidenceRead, Permissions.EvidenceCustody, Permissions.IntelligenceRead];
+    // ---- end of evidence register and intelligence ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage]),
-        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, Permissions.CasesShare]),
-        Role.Prosecutor => Set([.. TrialWork, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide]),
+        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage]),
+        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, Permissions.CasesShare]),
+        Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide]),
         Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates]),
         Role.LabourInspector => Set([.. CaseWork, .. ReferralWork, .. HearingDates]),
         Role.Analyst => Set([Permissions.StatisticsRead, Permissions.TokensOwn]),

@@ -99,6 +99,10 @@ public static class LanternWebHost
         Features.Prosecutions.ProsecutionsApi.MapProsecutionsApi(api);
         api.MapReferralsApi();
         Features.Screening.ScreeningApi.MapScreeningApi(api);
+        // ---- Evidence register and intelligence (Features/Evidence, Features/Intelligence) ----
+        Features.Evidence.EvidenceApi.MapEvidenceApi(api);
+        Features.Intelligence.IntelligenceApi.MapIntelligenceApi(api);
+        // ---- end ----
         // Unknown API paths answer in problem+json too (after authentication, so anonymous callers get 401).
         api.MapFallback((HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", "No such API endpoint.", null))
             .RequireAuthorization(SignedIn).ExcludeFromDescription();

@@ -89,6 +89,7 @@ public static class SeedDemoData
             await seeder.SeedReferralsAsync(_db, ct);
             await seeder.SeedScreeningAsync(_db, ct);
             await seeder.SeedProsecutionsAsync(_db, ct); // Prosecution proceedings (DemoSeeder.Prosecutions.cs)
+            await seeder.SeedEvidenceAsync(_db, ct); // evidence register and intelligence (Features/Evidence, Features/Intelligence)
             await transaction.CommitAsync(ct);
 
             var persons = await _db.Persons.CountAsync(ct);
