@@ -23,7 +23,7 @@ public static class Charts
     {
         var height = Math.Max(1, bars.Count) * RowHeight + 12;
         var max = bars.Count == 0 ? 1 : Math.Max(1e-9, bars.Max(b => b.Value));
-        var plot = Width - LabelWidth - 70;
+        var plot = Width - LabelWidth - (bars.Any(b => b.Note is not null) ? 150 : 70);
         var svg = Open(title, height, "chart chart-bars");
         if (bars.Count == 0)
         {

@@ -14,8 +14,20 @@ public static class Words
         _ => type.ToString(),
     };
 
+    /// <summary>Names whose words alone would read wrong (acronyms, terms of art).</summary>
+    private static readonly Dictionary<string, string> Special = new(StringComparer.Ordinal)
+    {
+        ["FirRegistered"] = "FIR registered",
+        ["FirCancelled"] = "FIR cancelled",
+        ["FinalReport"] = "Final report (challan)",
+    };
+
     public static string Of(string name)
     {
+        if (Special.TryGetValue(name, out var special))
+        {
+            return special;
+        }
         var bare = name.Length > 2 && name[1] == '_' ? name[2..] : name;
         var sb = new StringBuilder(bare.Length + 8);
         for (var i = 0; i < bare.Length; i++)

@@ -42,6 +42,25 @@ public sealed class DemoTourTests(BrowserFixture browser) : IClassFixture<Browse
             await page.Locator("table.people-table tbody tr a").First.ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cases", Exact = false })).ToBeVisibleAsync();
             await session.ScreenshotAsync("person");
+            await page.GoBackAsync();
+
+            // Prosecution and evidence of the same case, then the organisation's hearings.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Prosecution", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Stages" })).ToBeVisibleAsync();
+            await session.ScreenshotAsync("prosecution");
+            await page.GoBackAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Timeline", Exact = true }).ClickAsync();
+            await session.ScreenshotAsync("timeline");
+            await page.GoBackAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Evidence register" }).ClickAsync();
+            await Expect(page.Locator("main")).ToContainTextAsync("SHA-256");
+            await session.ScreenshotAsync("evidence-register");
+            await page.GoBackAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Intelligence", Exact = true }).ClickAsync();
+            await session.ScreenshotAsync("intelligence");
+            await session.GotoAsync("/hearings?scope=organisation");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hearings" })).ToBeVisibleAsync();
+            await session.ScreenshotAsync("hearings");
 
             // Protection: the referral board (overdue first), a referral, the service directory, the indicators.
             await session.GotoAsync("/referrals");
@@ -72,6 +91,9 @@ public sealed class DemoTourTests(BrowserFixture browser) : IClassFixture<Browse
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Victims by sex and age" })).ToBeVisibleAsync();
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Cases" })).ToHaveCountAsync(0);
             await session.ScreenshotAsync("analyst-statistics");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Prosecution dashboard" }).ClickAsync();
+            await Expect(page.Locator("[data-stage=Convictions] .n")).Not.ToHaveTextAsync("0");
+            await session.ScreenshotAsync("prosecution-dashboard");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
             await session.GotoAsync("/login");

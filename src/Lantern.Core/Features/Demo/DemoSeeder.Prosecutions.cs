@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lantern.Core.Features.Demo;
 
 /// <summary>
-/// Prosecution demo data for the law-enforcement offices: proceedings at every stage (a few closed early), charges
+/// Prosecution demo data for the law-enforcement offices: a proceeding for every case with a victim and a suspect, at every stage (a few closed early), charges
 /// under the law in force on the offence date, outcomes with sentences in range and compensation, hearings (some
 /// adjourned, some upcoming) and protected victims. Runs after the cases are saved, with a random generator of its own.
 /// </summary>
@@ -35,7 +35,7 @@ internal sealed partial class DemoSeeder
         var cases = await db.Cases.AsNoTracking().Include(c => c.Participants)
             .Where(c => offices.Contains(c.OrganisationId) && c.OpenedOn != null && c.Participants.Any(p => p.Role == CaseRole.Suspect) && c.Participants.Any(p => p.Role == CaseRole.Victim))
             .OrderBy(c => c.Reference).ToListAsync(ct);
-        foreach (var c in cases.Where(_ => random.NextDouble() < 0.6))
+        foreach (var c in cases)
         {
             var start = c.OpenedOn!.Value;
             if (start < new DateOnly(2018, 7, 1) || start > _lastDay.AddDays(-3))
@@ -113,19 +113,32 @@ internal sealed partial class DemoSeeder
             protection.Set("Witness A", true, random.NextDouble() < 0.5, random.NextDouble() < 0.5, trial.StartedOn, null, today, _now);
             db.WitnessProtections.Add(protection);
         }
-        var first = Hearing.Schedule(c.Id, trial.StartedOn, new TimeOnly(10, 0), court, HearingPurpose.FramingOfCharge, _now);
+        var first = Hearing.Schedule(c.Id, trial.StartedOn, new TimeOnly(9 + random.Next(0, 3), random.Next(0, 2) * 30), court, HearingPurpose.FramingOfCharge, _now);
         db.Hearings.Add(first);
         if (proceeding.Stage(ProceedingStage.Judgment) is null)
         {
             // Adjourned once; the next date lies ahead so the calendar has upcoming hearings.
-            var next = today.AddDays(random.Next(1, 20));
-            if (next > first.Date && first.RecordOutcome("Copies of the challan supplied to the accused.", next, HearingPurpose.ProsecutionEvidence,
-                "Prosecution witnesses not present.", today, _now) is { } following)
+            var next = CourtDay(today.AddDays(random.Next(1, 20)));
+            var (purpose, adjournment) = NextHearings[random.Next(NextHearings.Length)];
+            if (next > first.Date && first.RecordOutcome("Copies of the challan supplied to the accused.", next, purpose, adjournment, today, _now) is { } following)
             {
                 db.Hearings.Add(following);
             }
         }
     }
+
+    private static readonly (HearingPurpose Purpose, string Adjournment)[] NextHearings =
+    [
+        (HearingPurpose.ProsecutionEvidence, "Prosecution witnesses not present."),
+        (HearingPurpose.VictimStatement, "Video link to the shelter not available."),
+        (HearingPurpose.Bail, "Defence counsel sought time to file a bail application."),
+        (HearingPurpose.ProsecutionEvidence, "Presiding officer on leave."),
+        (HearingPurpose.Arguments, "Defence counsel engaged before the High Court."),
+        (HearingPurpose.StatementOfAccused, "Accused not produced from jail."),
+    ];
+
+    /// <summary>Courts do not sit on Sunday: a date falling on one moves to the Monday.</summary>
+    private static DateOnly CourtDay(DateOnly date) => date.DayOfWeek == DayOfWeek.Sunday ? date.AddDays(1) : date;
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }
