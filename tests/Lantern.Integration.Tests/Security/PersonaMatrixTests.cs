@@ -106,6 +106,8 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
             ("/statistics", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
             ("/statistics/prosecution", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
             ("/statistics/prosecution?handler=Csv", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
+            ("/deadlines", ["200", "/forbidden", "/forbidden", "/forbidden", "200", "/login", "/login"]),
+            ("/hearings", ["200", "200", "/forbidden", "/forbidden", "200", "/login", "/login"]),
             ("/audit", ["/forbidden", "/forbidden", "/forbidden", "200", "/forbidden", "/login", "/login"]),
             ("/admin/users", ["/forbidden", "/forbidden", "/forbidden", "/forbidden", "200", "/login", "/login"]),
         };

@@ -10,7 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lantern.Pages.Cases;
 
 [Authorize(Policy = Permissions.CasesRead)]
-public sealed class IndexModel(SearchCases.Handler search, Organisations.ListHandler organisations, Core.Features.Referrals.ListOverdueReferrals.Handler overdue) : PageModel
+public sealed class IndexModel(SearchCases.Handler search, Organisations.ListHandler organisations, Core.Features.Referrals.ListOverdueReferrals.Handler overdue,
+    Core.Features.Prosecutions.ListOverdueDeadlines.Handler deadlines) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CaseStatus? Status { get; set; }
@@ -26,11 +27,18 @@ public sealed class IndexModel(SearchCases.Handler search, Organisations.ListHan
     /// <summary>Overdue referrals sent or received by the user's organisation: shown above the cases so none is forgotten.</summary>
     public int OverdueReferrals { get; private set; }
 
+    /// <summary>Overdue deadlines of the officer's proceedings (all of the organisation's for a supervisor).</summary>
+    public int OverdueDeadlines { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (HttpContext.Actor().Has(Permissions.ReferralsRead))
         {
             OverdueReferrals = await overdue.CountAsync(HttpContext.Actor(), new(HttpContext.Actor().OrganisationId.Value), ct);
+        }
+        if (HttpContext.Actor().Has(Permissions.ProsecutionRead))
+        {
+            OverdueDeadlines = (await deadlines.Handle(HttpContext.Actor(), ct)).Count;
         }
         Organisations = await organisations.Handle(HttpContext.Actor(), ct);
         if (!ModelState.IsValid)

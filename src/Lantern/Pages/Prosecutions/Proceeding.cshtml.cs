@@ -65,6 +65,13 @@ public sealed class ProtectionForm
     public string? OrderReference { get; set; }
 }
 
+public sealed class AbscondingForm
+{
+    public Guid AccusedParticipantId { get; set; }
+    public DateOnly? On { get; set; }
+    public string? ProclamationReference { get; set; }
+}
+
 public sealed class EndForm
 {
     public string? Reason { get; set; }
@@ -75,7 +82,7 @@ public sealed class EndForm
 [Authorize(Policy = Permissions.ProsecutionRead)]
 public sealed class ProceedingModel(
     GetProceeding.Handler get, RecordStage.Handler stage, EndProceeding.Handler end, FrameCharge.Handler frame, RecordOutcome.Handler outcome,
-    ScheduleHearing.Handler schedule, RecordHearing.Handler record, ProtectWitness.Handler protect) : FormPage
+    ScheduleHearing.Handler schedule, RecordHearing.Handler record, ProtectWitness.Handler protect, DeclareAbsconding.Handler absconding) : FormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public StageForm StageInput { get; set; } = new();
@@ -84,6 +91,7 @@ public sealed class ProceedingModel(
     [BindProperty] public HearingForm HearingInput { get; set; } = new();
     [BindProperty] public ProtectionForm ProtectionInput { get; set; } = new();
     [BindProperty] public EndForm EndInput { get; set; } = new();
+    [BindProperty] public AbscondingForm AbscondingInput { get; set; } = new();
 
     public ProceedingView? Proceeding { get; private set; }
 
@@ -97,6 +105,12 @@ public sealed class ProceedingModel(
 
     public Task<IActionResult> OnPostEndAsync(CancellationToken ct) =>
         Act(() => end.Handle(HttpContext.Actor(), Case, new EndProceeding.Request(EndInput.Reason, EndInput.EndedOn, EndInput.Text), ct), ct);
+
+    public Task<IActionResult> OnPostAbscondingAsync(CancellationToken ct) => Act(() => absconding.Handle(HttpContext.Actor(), Case,
+        new DeclareAbsconding.Request(AbscondingInput.AccusedParticipantId, AbscondingInput.On, AbscondingInput.ProclamationReference), ct), ct);
+
+    public Task<IActionResult> OnPostArrestAsync(CancellationToken ct) => Act(() => absconding.ArrestAsync(HttpContext.Actor(), Case,
+        new DeclareAbsconding.ArrestRequest(AbscondingInput.AccusedParticipantId, AbscondingInput.On), ct), ct);
 
     public Task<IActionResult> OnPostChargeAsync(CancellationToken ct)
     {
