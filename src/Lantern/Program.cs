@@ -18,6 +18,7 @@ root.Subcommands.Add(Lantern.Features.Prosecutions.ProsecutionsCommands.Offences
 // ---- Prosecution proceedings (Features/Prosecutions; `cases timeline` is added in CasesCommands) ----
 root.Subcommands.Add(Lantern.Features.Prosecutions.ProsecutionsCommands.Hearings());
 root.Subcommands.Add(Lantern.Features.Prosecutions.ProsecutionsCommands.Deadlines());
+root.Subcommands.Add(Lantern.Features.Prosecutions.ProceedingCommands.Create());
 // ---- Evidence register and intelligence (Features/Evidence, Features/Intelligence) ----
 root.Subcommands.Add(Lantern.Features.Evidence.EvidenceCommands.Create());
 root.Subcommands.Add(Lantern.Features.Intelligence.IntelligenceCommands.Create());

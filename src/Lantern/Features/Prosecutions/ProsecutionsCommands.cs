@@ -13,7 +13,7 @@ namespace Lantern.Features.Prosecutions;
 /// </summary>
 internal static class ProsecutionsCommands
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
@@ -127,8 +127,8 @@ internal static class ProsecutionsCommands
                 Console.WriteLine(CsvHeader);
                 foreach (var r in rows)
                 {
-                    Console.WriteLine(string.Join(',', Csv(r.Instrument), Csv(r.Section), Csv(r.Title), Date(r.EffectiveFrom), Number(r.ImprisonmentMonths?.Min), Number(r.ImprisonmentMonths?.Max),
-                        Number(r.FineRupees?.Min), Number(r.FineRupees?.Max), r.PenaltyMode ?? "", Flag(r.Cognizable), Flag(r.Bailable), r.InvestigatingAgency ?? "", Csv(r.Court ?? ""), r.Verification));
+                    Console.WriteLine(string.Join(',', CsvText.Cell(r.Instrument), CsvText.Cell(r.Section), CsvText.Cell(r.Title), Date(r.EffectiveFrom), Number(r.ImprisonmentMonths?.Min), Number(r.ImprisonmentMonths?.Max),
+                        Number(r.FineRupees?.Min), Number(r.FineRupees?.Max), r.PenaltyMode ?? "", Flag(r.Cognizable), Flag(r.Bailable), r.InvestigatingAgency ?? "", CsvText.Cell(r.Court), r.Verification));
                 }
                 break;
             default:
@@ -159,6 +159,4 @@ internal static class ProsecutionsCommands
 
     private static string Flag(bool? b) => b switch { true => "true", false => "false", null => "" };
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
