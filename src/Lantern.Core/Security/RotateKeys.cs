@@ -65,9 +65,42 @@ public static class RotateKeys
                 records += total;
                 progress?.Report($"{entityType.GetTableName()}: {total} records re-encrypted");
             }
-            _audit.Add(actor, "keys.rotate", "key-ring", version.ToString(System.Globalization.CultureInfo.InvariantCulture), detail: $"{records} records re-encrypted");
+            var (files, unreadable) = await ResealEvidenceFilesAsync(version, ct);
+            progress?.Report($"{Features.Evidence.EvidenceFile.Table}: {files} files re-encrypted" + (unreadable > 0 ? $", {unreadable} unreadable left as they were (integrity failures)" : ""));
+            records += files;
+            _audit.Add(actor, "keys.rotate", "key-ring", version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                detail: $"{records} records re-encrypted" + (unreadable > 0 ? $"; {unreadable} evidence files unreadable" : ""));
             await _db.SaveChangesAsync(ct);
             return new Response(version, records);
+        }
+
+        /// <summary>Evidence file content is encrypted as bytes, not as a field: re-encrypt it in small batches (files are large).</summary>
+        private async Task<(int Files, int Unreadable)> ResealEvidenceFilesAsync(int version, CancellationToken ct)
+        {
+            var files = 0;
+            var unreadable = new List<Guid>();
+            while (true)
+            {
+                var batch = await _db.EvidenceFiles.IgnoreQueryFilters().Where(f => f.KeyVersion != version && !unreadable.Contains(f.Id))
+                    .OrderBy(f => f.Id).Take(20).ToListAsync(ct);
+                if (batch.Count == 0)
+                {
+                    return (files, unreadable.Count);
+                }
+                foreach (var file in batch)
+                {
+                    if (file.Reseal(_db.Cipher))
+                    {
+                        files++;
+                    }
+                    else
+                    {
+                        unreadable.Add(file.Id);
+                    }
+                }
+                await _db.SaveChangesAsync(ct);
+                _db.ChangeTracker.Clear();
+            }
         }
     }
 }

@@ -232,4 +232,24 @@ public sealed class EvidenceFile
     }
 
     internal byte[] Open(Security.FieldCipher cipher) => cipher.DecryptBytes(KeyVersion, Data, Table, RecordKey, Variant.ToString());
+
+    /// <summary>
+    /// Re-encrypts the content under the newest key (key rotation). The bytes are carried over as they are: the intake
+    /// hash is not recomputed, so content altered before the rotation still fails its next integrity check.
+    /// Content that no longer decrypts is left as it is and reported by returning false.
+    /// </summary>
+    internal bool Reseal(Security.FieldCipher cipher)
+    {
+        byte[] plain;
+        try
+        {
+            plain = Open(cipher);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+        (KeyVersion, Data) = cipher.EncryptBytes(plain, Table, RecordKey, Variant.ToString());
+        return true;
+    }
 }

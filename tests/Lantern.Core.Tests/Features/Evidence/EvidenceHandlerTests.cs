@@ -118,6 +118,24 @@ public sealed class EvidenceHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RotateKeys_EvidenceFiles_AreReencryptedUnderTheNewKeyAndStillVerify_AlteredOnesStillFail()
+    {
+        var intact = await AddAsync(_investigatorA, EvidenceSamples.JpegWithGps(), "kiln.jpg");
+        var altered = await AddAsync(_investigatorA, EvidenceSamples.Pdf(), "fir.pdf");
+        await TamperAsync(altered.Id, (file, _) => { var d = file.Data.ToArray(); d[20] ^= 0x01; return (file.KeyVersion, d); });
+
+        var rotated = await Run(sp => sp.GetRequiredService<RotateKeys.Handler>().Handle(CoreHarness.Operator, CancellationToken.None));
+        var versions = await Run(sp => sp.GetRequiredService<AppDbContext>().EvidenceFiles.IgnoreQueryFilters()
+            .Where(f => f.EvidenceItemId == intact.Id).Select(f => f.KeyVersion).ToListAsync());
+        var original = await OriginalAsync(_investigatorA, intact.Id);
+
+        Assert.Equal(2, versions.Count);
+        Assert.All(versions, v => Assert.Equal(rotated.NewVersion, v));
+        Assert.Equal(EvidenceSamples.JpegWithGps(), original.Content);
+        await Assert.ThrowsAsync<ConflictException>(() => OriginalAsync(_investigatorA, altered.Id));
+    }
+
+    [Fact]
     public async Task Verify_UntouchedContent_IsIntact()
     {
         var added = await AddAsync(_investigatorA, EvidenceSamples.PngWithText(), "scene.png");
