@@ -15,6 +15,9 @@ root.Subcommands.Add(ReferralsCommands.Services());
 root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Identify());
 root.Subcommands.Add(Lantern.Features.Screening.ScreeningCommands.Catalogue());
 root.Subcommands.Add(Lantern.Features.Prosecutions.ProsecutionsCommands.Offences());
+// ---- Record linkage (Features/Linkage) ----
+root.Subcommands.Add(Lantern.Features.Linkage.LinkageCommands.Link());
+// ---- end ----
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
 root.Subcommands.Add(AdministrationCommands.Tokens());
