@@ -260,35 +260,52 @@ public sealed class NameComparison : Comparison
         }
         var ta = _tokens[a];
         var tb = _tokens[b];
-        if (ta.Length == tb.Length && Aligned(ta, tb, out var sim) && sim >= 0.9999)
+        if (ta.Length == tb.Length)
+        {
+            // token by token, in any order: one different word (Ali / Aslam) is a different name however long the rest
+            if (!Aligned(ta, tb, out var mean, out var worst))
+            {
+                return Different;
+            }
+            if (worst >= 0.9999)
+            {
+                return Variant;
+            }
+            if (mean >= 0.92 && worst >= 0.85)
+            {
+                return Close;
+            }
+            if (ta.Length > 1 && Contained(ta, tb) && ta.Any(t => t.Text.Length == 1) != tb.Any(t => t.Text.Length == 1))
+            {
+                return Partial;
+            }
+            return mean >= 0.80 && worst >= 0.7 ? Similar : Different;
+        }
+        // a word missing or split (Abdul Rehman / Abdulrehman)
+        var joinedA = Values[a].Replace(" ", "", StringComparison.Ordinal);
+        var joinedB = Values[b].Replace(" ", "", StringComparison.Ordinal);
+        if (string.Equals(joinedA, joinedB, StringComparison.Ordinal))
         {
             return Variant;
         }
-        var whole = StringSimilarity.JaroWinkler(Values[a], Values[b]);
-        var best = ta.Length == tb.Length ? Math.Max(whole, Aligned(ta, tb, out var s) ? s : 0) : whole;
-        if (best >= 0.92)
-        {
-            return Close;
-        }
-        if (ta.Length != tb.Length && Contained(ta.Length < tb.Length ? ta : tb, ta.Length < tb.Length ? tb : ta))
+        if (Contained(ta.Length < tb.Length ? ta : tb, ta.Length < tb.Length ? tb : ta))
         {
             return Partial;
         }
-        if (ta.Length == tb.Length && ta.Length > 1 && Contained(ta, tb) && ta.Any(t => t.Text.Length == 1) != tb.Any(t => t.Text.Length == 1))
-        {
-            return Partial;
-        }
-        return best >= 0.80 ? Similar : Different;
+        var whole = StringSimilarity.JaroWinkler(joinedA, joinedB);
+        return whole >= 0.92 ? Close : whole >= 0.80 ? Similar : Different;
     }
 
     /// <summary>Best one-to-one pairing of tokens in any order; the score is the length-weighted mean similarity.</summary>
-    private static bool Aligned(Token[] a, Token[] b, out double score)
+    private static bool Aligned(Token[] a, Token[] b, out double score, out double worst)
     {
         score = 0;
+        worst = 0;
         if (a.Length > 8)
         {
             return false;
         }
+        worst = 1;
         Span<bool> used = stackalloc bool[b.Length];
         double total = 0, weight = 0;
         foreach (var t in a)
@@ -309,6 +326,7 @@ public sealed class NameComparison : Comparison
                 }
             }
             used[bestJ] = true;
+            worst = Math.Min(worst, bestSim);
             var w = Math.Max(t.Text.Length, b[bestJ].Text.Length);
             total += bestSim * w;
             weight += w;

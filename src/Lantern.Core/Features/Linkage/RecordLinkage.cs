@@ -202,6 +202,10 @@ public static class RecordLinkage
             converged = change < 1e-6;
         }
         say($"EM: {iteration} iterations, {(converged ? "converged" : "not converged")}; prior {prior:E3} ({prior * totalPairs:N0} expected matching pairs)");
+        for (var c = 0; c < width; c++)
+        {
+            say($"  {comparisons[c].Column.Name}: " + string.Join("; ", comparisons[c].Levels.Select((name, l) => $"{name} m={m[c][l]:G3} u={u[c][l]:G3}")));
+        }
         return new LinkageModel(comparisons, m, u, prior, iteration, converged, history);
     }
 
