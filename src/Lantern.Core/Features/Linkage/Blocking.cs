@@ -69,10 +69,18 @@ public static class Blocking
         if (locality is not null)
         {
             rules.Add(new BlockingRule("locality + first name", r => Both(Code(locality, r, 5), FirstName(r))));
+            if (postcode is not null)
+            {
+                rules.Add(new BlockingRule("locality + postcode", r => Both(Code(locality, r, 8), Code(postcode, r, 9))));
+            }
         }
         if (address is not null)
         {
             rules.Add(new BlockingRule("address + last name", r => Both(Code(address, r, 6), LastName(r))));
+            if (street is not null)
+            {
+                rules.Add(new BlockingRule("address + street number", r => Both(Code(address, r, 10), Code(street, r, 11))));
+            }
         }
         return rules;
     }

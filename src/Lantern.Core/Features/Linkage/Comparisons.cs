@@ -252,14 +252,32 @@ public sealed class NameComparison : Comparison
     internal (string Text, int Group, string Skeleton)[] Tokens(int record) =>
         Code(record) < 0 ? [] : [.. _tokens[Code(record)].Select(t => (t.Text, t.Group, t.Skeleton))];
 
-    protected override int Compare(int a, int b)
+    protected override int Compare(int a, int b) => Compare(this, a, this, b);
+
+    /// <summary>
+    /// The level of record <paramref name="a"/>'s name in this column against record <paramref name="b"/>'s in
+    /// <paramref name="other"/> (given name against family name, when the two were written the other way round).
+    /// </summary>
+    public int CrossLevel(int a, NameComparison other, int b)
     {
-        if (string.Equals(_variantKeys[a], _variantKeys[b], StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(other);
+        var ca = Code(a);
+        var cb = other.Code(b);
+        if (ca < 0 || cb < 0)
+        {
+            return Missing;
+        }
+        return string.Equals(Values[ca], other.Values[cb], StringComparison.Ordinal) ? Exact : Compare(this, ca, other, cb);
+    }
+
+    private static int Compare(NameComparison x, int a, NameComparison y, int b)
+    {
+        if (string.Equals(x._variantKeys[a], y._variantKeys[b], StringComparison.Ordinal))
         {
             return Variant;
         }
-        var ta = _tokens[a];
-        var tb = _tokens[b];
+        var ta = x._tokens[a];
+        var tb = y._tokens[b];
         if (ta.Length == tb.Length)
         {
             // token by token, in any order: one different word (Ali / Aslam) is a different name however long the rest
@@ -282,8 +300,8 @@ public sealed class NameComparison : Comparison
             return mean >= 0.80 && worst >= 0.7 ? Similar : Different;
         }
         // a word missing or split (Abdul Rehman / Abdulrehman)
-        var joinedA = Values[a].Replace(" ", "", StringComparison.Ordinal);
-        var joinedB = Values[b].Replace(" ", "", StringComparison.Ordinal);
+        var joinedA = x.Values[a].Replace(" ", "", StringComparison.Ordinal);
+        var joinedB = y.Values[b].Replace(" ", "", StringComparison.Ordinal);
         if (string.Equals(joinedA, joinedB, StringComparison.Ordinal))
         {
             return Variant;
@@ -430,8 +448,13 @@ public sealed class DateComparison : Comparison
 }
 
 /// <summary>Identity document and phone numbers: exact; one typing slip (a wrong, missing or extra character, or two swapped); two slips; different.</summary>
+/// <remarks>
+/// No term-frequency adjustment for identity documents: a document number belongs to one person, so the only reason
+/// it repeats is that person's own duplicates, which would wrongly lower the weight of agreeing on it. Phone numbers
+/// are shared within families and keep the adjustment.
+/// </remarks>
 public sealed class DocumentComparison(LinkageColumn column, string?[] raw, Func<string?, string?> standardise)
-    : Comparison(column, ["exact", "one typing slip", "two typing slips", "different"], termFrequency: true, [.. raw.Select(standardise)])
+    : Comparison(column, ["exact", "one typing slip", "two typing slips", "different"], termFrequency: column.Field == LinkageField.Phone, [.. raw.Select(standardise)])
 {
     protected override int Compare(int a, int b) => StringSimilarity.DamerauLevenshtein(Values[a], Values[b], 2) switch
     {

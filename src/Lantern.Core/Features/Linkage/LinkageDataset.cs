@@ -127,6 +127,7 @@ public sealed class LinkageDataset
     public int Count => _ids.Count;
     public bool IsLinkage { get; private set; }
     public string Id(int record) => _ids[record];
+    public IEnumerable<string> Ids() => _ids;
     public int Source(int record) => _sources[record];
 
     /// <summary>A cell as given: trimmed, null when empty.</summary>

@@ -61,10 +61,17 @@ public static class RecordLinkage
         return list;
     }
 
-    /// <summary>Comparison levels of every pair, pair-major (pairs x columns), -1 as 255 for missing.</summary>
+    /// <summary>
+    /// Comparison levels of every pair, pair-major (pairs x columns), -1 as 255 for missing. A given name and family
+    /// name written the other way round (common when a form has one "name" box, and in South Asian naming where
+    /// the family name is optional) both count as a variant "in another word order".
+    /// </summary>
     internal static byte[] Levels(IReadOnlyList<Comparison> comparisons, ulong[] pairs)
     {
         var width = comparisons.Count;
+        var given = comparisons.ToList().FindIndex(c => c.Column.Field == LinkageField.GivenName);
+        var family = comparisons.ToList().FindIndex(c => c.Column.Field == LinkageField.FamilyName);
+        var swap = given >= 0 && family >= 0;
         var levels = new byte[pairs.LongLength * width];
         Parallel.For(0, (pairs.Length + 4095) / 4096, chunk =>
         {
@@ -73,13 +80,30 @@ public static class RecordLinkage
             {
                 var a = Blocking.Left(pairs[p]);
                 var b = Blocking.Right(pairs[p]);
+                var row = (long)p * width;
                 for (var c = 0; c < width; c++)
                 {
-                    levels[((long)p * width) + c] = (byte)comparisons[c].Level(a, b);
+                    levels[row + c] = (byte)comparisons[c].Level(a, b);
+                }
+                if (swap && Swapped(comparisons, given, family, a, b, levels[row + given], levels[row + family]))
+                {
+                    levels[row + given] = NameComparison.Variant;
+                    levels[row + family] = NameComparison.Variant;
                 }
             }
         });
         return levels;
+    }
+
+    private static bool Swapped(IReadOnlyList<Comparison> comparisons, int given, int family, int a, int b, byte givenLevel, byte familyLevel)
+    {
+        if (givenLevel is < NameComparison.Partial or 255 || familyLevel is < NameComparison.Partial or 255)
+        {
+            return false;
+        }
+        var g = (NameComparison)comparisons[given];
+        var f = (NameComparison)comparisons[family];
+        return g.CrossLevel(a, f, b) is >= 0 and <= NameComparison.Close && f.CrossLevel(a, g, b) is >= 0 and <= NameComparison.Close;
     }
 
     internal static LinkageModel Train(LinkageDataset dataset, IReadOnlyList<Comparison> comparisons, ulong[] pairs, byte[] levels, LinkageSettings settings, Action<string> say)
@@ -393,10 +417,11 @@ public sealed class LinkageResult
     {
         var fields = new List<FieldExplanation>();
         var weight = Model.PriorWeight;
+        var levels = RecordLinkage.Levels(Model.Comparisons, [Blocking.Pack(left, right)]);
         for (var c = 0; c < Model.Comparisons.Count; c++)
         {
             var comparison = Model.Comparisons[c];
-            var level = comparison.Level(left, right);
+            var level = levels[c] == 255 ? Comparison.Missing : levels[c];
             var w = Model.Weight(c, level);
             var tf = level == 0 ? Model.TermFrequencyAdjustment(c, comparison.Frequency(left)) : 0;
             weight += w + tf;

@@ -31,10 +31,10 @@ internal static class LinkageCommands
             Description = $"COLUMN=FIELD, repeatable. Fields: {string.Join(", ", LinkageFields.All)}. Columns named like a field are mapped without it.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var output = new Option<FileInfo>("--out") { Description = "Pairs CSV to write: left_id,right_id,probability.", Required = true };
+        var output = new Option<string>("--out") { Description = "Pairs CSV to write: left_id,right_id,probability.", Required = true };
         var threshold = new Option<double>("--threshold") { Description = "Report pairs with a probability at or above this (0..1).", DefaultValueFactory = _ => 0.5 };
-        var clusters = new Option<FileInfo?>("--clusters") { Description = "Persons CSV to write: id,cluster_id (every record)." };
-        var explain = new Option<FileInfo?>("--explain") { Description = "Explanations to write, one JSON line per reported pair: each column's level, weight and term-frequency adjustment." };
+        var clusters = new Option<string?>("--clusters") { Description = "Persons CSV to write: id,cluster_id (every record)." };
+        var explain = new Option<string?>("--explain") { Description = "Explanations to write, one JSON line per reported pair: each column's level, weight and term-frequency adjustment." };
         var command = new Command("link", "Find records of the same person in one CSV file (deduplication) or across two (linkage), without labels.")
         {
             input, id, map, output, threshold, clusters, explain,
@@ -43,7 +43,7 @@ internal static class LinkageCommands
         {
             try
             {
-                var inputs = parse.GetValue(input) ?? [];
+                var inputs = (parse.GetValue(input) ?? []).Select(FromCaller).ToArray();
                 var p = parse.GetValue(threshold);
                 if (double.IsNaN(p) || p is < 0 or > 1)
                 {
@@ -57,10 +57,12 @@ internal static class LinkageCommands
                 var dataset = LinkageInput.Read(inputs, parse.GetValue(id)!, mappings, Progress);
                 Progress($"read {dataset.Count:N0} records from {inputs.Length} input(s): {(dataset.IsLinkage ? "linkage" : "deduplication")}");
                 var result = RecordLinkage.Link(dataset, new LinkageSettings { Threshold = p }, Progress);
-                var written = WritePairs(result, parse.GetValue(output)!, parse.GetValue(explain));
-                Progress($"wrote {written:N0} pairs to {parse.GetValue(output)!.FullName}");
-                if (parse.GetValue(clusters) is { } clusterFile)
+                var pairsFile = new FileInfo(FromCaller(parse.GetValue(output)!));
+                var written = WritePairs(result, pairsFile, parse.GetValue(explain) is { } e ? new FileInfo(FromCaller(e)) : null);
+                Progress($"wrote {written:N0} pairs to {pairsFile.FullName}");
+                if (parse.GetValue(clusters) is { } c)
                 {
+                    var clusterFile = new FileInfo(FromCaller(c));
                     WriteClusters(result, clusterFile);
                     Progress($"wrote {dataset.Count:N0} records in {result.Clusters.Max() + 1:N0} persons to {clusterFile.FullName}");
                 }
@@ -73,6 +75,15 @@ internal static class LinkageCommands
         });
         return command;
     }
+
+    /// <summary>
+    /// A relative path as the caller meant it: the <c>./lantern</c> script moves to the repository root (for the
+    /// default database) and says where it was called from.
+    /// </summary>
+    private static string FromCaller(string path) =>
+        Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("LANTERN_CALLER_DIRECTORY") is not { Length: > 0 } caller
+            ? path
+            : Path.Combine(caller, path);
 
     private static void Progress(string message) => Console.Error.WriteLine("link: " + message);
 
