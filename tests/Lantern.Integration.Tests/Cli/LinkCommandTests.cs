@@ -130,13 +130,21 @@ public sealed class LinkCommandTests : IAsyncLifetime
             "a2,محمد اسلم,12/03/1985,3520212345671\n" +
             "a3,Fatima Bibi,1990-07-01,61101-7654321-3\n");
         var pairs = Output("pairs.csv");
+        var explain = Output("explain.jsonl");
 
-        var result = await LinkAsync("--input", input, "--id-column", "ID", "--out", pairs);
+        var result = await LinkAsync("--input", input, "--id-column", "ID", "--out", pairs, "--explain", explain);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var rows = Rows(pairs);
         var pair = Assert.Single(rows);
         Assert.Equal(["a1", "a2"], pair[..2]);
+        var line = Assert.Single(File.ReadAllLines(explain));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(line)!;
+        Assert.Equal("a1", json["leftId"]!.GetValue<string>());
+        var fields = json["fields"]!.AsArray();
+        Assert.Equal(["full_name", "birth_date", "national_id"], fields.Select(f => f!["field"]!.GetValue<string>()));
+        Assert.Equal("transliteration variant or word order", fields[0]!["level"]!.GetValue<string>());
+        Assert.Equal(double.Parse(pair[2], System.Globalization.CultureInfo.InvariantCulture), json["probability"]!.GetValue<double>(), 5);
     }
 
     [Fact]
