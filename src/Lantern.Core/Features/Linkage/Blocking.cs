@@ -165,8 +165,8 @@ public static class Blocking
     private static long Phonetic((string Text, int Group, string Skeleton) token) =>
         token.Group >= 0 ? Mix(token.Group, 0, 7) : Mix(Hash(token.Skeleton.Length > 4 ? token.Skeleton[..4] : token.Skeleton), 1, 7);
 
-    private static long First(NameComparison c, int r) => c.Tokens(r) is { Length: > 0 } t ? Phonetic(t[0]) : 0;
-    private static long Last(NameComparison c, int r) => c.Tokens(r) is { Length: > 0 } t ? Phonetic(t[^1]) : 0;
+    private static long First(NameComparison c, int r) => c.FirstToken(r) is { } t ? Phonetic(t) : 0;
+    private static long Last(NameComparison c, int r) => c.LastToken(r) is { } t ? Phonetic(t) : 0;
     private static long Code(Comparison c, int r, int salt) => c.Code(r) < 0 ? 0 : Mix(c.Code(r), salt, 11);
 
     private static long Year(Comparison birth, int r) => birth.Standardised(r) is { Length: 8 } d ? Mix(Hash(d[..4]), 0, 13) : 0;

@@ -248,9 +248,13 @@ public sealed class NameComparison : Comparison
     private static string?[] Standardised(string?[] raw, NameKnowledge names) =>
         [.. raw.Select(v => v is null ? null : names.Tokens(v) is { Count: > 0 } t ? string.Join(' ', t) : null)];
 
-    /// <summary>The record's name tokens (standardised) with their transliteration groups (-1 when unknown); for blocking keys.</summary>
-    internal (string Text, int Group, string Skeleton)[] Tokens(int record) =>
-        Code(record) < 0 ? [] : [.. _tokens[Code(record)].Select(t => (t.Text, t.Group, t.Skeleton))];
+    /// <summary>The record's first name token (standardised) with its transliteration group (-1 when unknown); for blocking keys.</summary>
+    internal (string Text, int Group, string Skeleton)? FirstToken(int record) =>
+        Code(record) < 0 ? null : _tokens[Code(record)][0] is var t ? (t.Text, t.Group, t.Skeleton) : null;
+
+    /// <summary>The record's last name token, as <see cref="FirstToken"/>.</summary>
+    internal (string Text, int Group, string Skeleton)? LastToken(int record) =>
+        Code(record) < 0 ? null : _tokens[Code(record)][^1] is var t ? (t.Text, t.Group, t.Skeleton) : null;
 
     protected override int Compare(int a, int b) => Compare(this, a, this, b);
 
