@@ -86,6 +86,7 @@ public abstract class Comparison
     public static Comparison For(LinkageColumn column, string?[] raw, NameKnowledge names)
     {
         ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(names);
         return column.Field switch
         {
             LinkageField.GivenName or LinkageField.FamilyName or LinkageField.FullName => new NameComparison(column, raw, names),
@@ -93,8 +94,10 @@ public abstract class Comparison
             LinkageField.NationalId or LinkageField.Passport => new DocumentComparison(column, raw, Standardise.Document),
             LinkageField.Phone => new DocumentComparison(column, raw, Standardise.Phone),
             LinkageField.StreetNumber or LinkageField.Postcode => new ShortCodeComparison(column, raw),
-            LinkageField.Address or LinkageField.Locality => new TextComparison(column, raw),
-            LinkageField.Region or LinkageField.Other => new ExactComparison(column, raw, Standardise.Text),
+            LinkageField.Address => new TextComparison(column, raw, Standardise.Text),
+            LinkageField.Locality => new TextComparison(column, raw, v => Standardise.Text(v) is { } t ? names.Place(t) : null),
+            LinkageField.Region => new ExactComparison(column, raw, v => Standardise.Text(v) is { } t ? names.Place(t) : null),
+            LinkageField.Other => new ExactComparison(column, raw, Standardise.Text),
             LinkageField.Sex => new ExactComparison(column, raw, Standardise.Sex),
         };
     }
@@ -475,9 +478,12 @@ public sealed class ShortCodeComparison(LinkageColumn column, string?[] raw)
     protected override int Compare(int a, int b) => StringSimilarity.DamerauLevenshtein(Values[a], Values[b], 1) <= 1 ? 1 : 2;
 }
 
-/// <summary>Addresses and places: exact; same words in another order or fuzzy >= 0.92; fuzzy >= 0.80; different.</summary>
-public sealed class TextComparison(LinkageColumn column, string?[] raw)
-    : Comparison(column, ["exact", "fuzzy >= 0.92 or same words", "fuzzy >= 0.80", "different"], termFrequency: true, [.. raw.Select(Standardise.Text)])
+/// <summary>
+/// Addresses and places: exact (for a place, also another spelling, abbreviation or former name of it: DG Khan,
+/// Lyallpur); same words in another order or fuzzy >= 0.92; fuzzy >= 0.80; different.
+/// </summary>
+public sealed class TextComparison(LinkageColumn column, string?[] raw, Func<string?, string?> standardise)
+    : Comparison(column, ["exact", "fuzzy >= 0.92 or same words", "fuzzy >= 0.80", "different"], termFrequency: true, [.. raw.Select(standardise)])
 {
     protected override int Compare(int a, int b)
     {

@@ -15,11 +15,13 @@ public sealed class NameKnowledge
 
     private readonly Dictionary<string, int> _groups;
     private readonly HashSet<string> _honorifics;
+    private readonly Dictionary<string, string> _places;
 
-    private NameKnowledge(Dictionary<string, int> groups, HashSet<string> honorifics, int groupCount)
+    private NameKnowledge(Dictionary<string, int> groups, HashSet<string> honorifics, int groupCount, Dictionary<string, string> places)
     {
         _groups = groups;
         _honorifics = honorifics;
+        _places = places;
         GroupCount = groupCount;
     }
 
@@ -31,6 +33,19 @@ public sealed class NameKnowledge
     public int Group(string token) => _groups.TryGetValue(token, out var g) ? g : -1;
 
     public bool IsHonorific(string token) => _honorifics.Contains(token);
+
+    /// <summary>
+    /// The name Lantern compares for a place (district, city, province) written as <paramref name="standardised"/>
+    /// (lower case, words separated by one space): D G Khan, DGK → dera ghazi khan; Lyallpur → faisalabad.
+    /// Unknown places are returned unchanged.
+    /// </summary>
+    public string Place(string standardised)
+    {
+        ArgumentNullException.ThrowIfNull(standardised);
+        return _places.TryGetValue(standardised, out var place) || _places.TryGetValue(standardised.Replace(" ", "", StringComparison.Ordinal), out place)
+            ? place
+            : standardised;
+    }
 
     /// <summary>
     /// Splits a name into normalised tokens: Latin lower case without diacritics, Arabic-script letters folded
@@ -238,7 +253,17 @@ public sealed class NameKnowledge
             }
         }
         var honorifics = Lines("honorifics.txt").ToHashSet(StringComparer.Ordinal);
-        return new NameKnowledge(groups, honorifics, next);
+        var places = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in Lines("place-variants.tsv"))
+        {
+            var spellings = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var spelling in spellings)
+            {
+                places[spelling] = spellings[0];
+                places[spelling.Replace(" ", "", StringComparison.Ordinal)] = spellings[0];
+            }
+        }
+        return new NameKnowledge(groups, honorifics, next, places);
     }
 
     private static IEnumerable<string> Lines(string file)

@@ -108,6 +108,18 @@ public sealed class ComparisonTests
         Assert.Equal(level, Level(LinkageField.Address, a, b));
 
     [Theory]
+    [InlineData(LinkageField.Locality, "D.G. Khan", "Dera Ghazi Khan", 0)]
+    [InlineData(LinkageField.Locality, "DGK", "dera ghazi khan", 0)]
+    [InlineData(LinkageField.Locality, "Lyallpur", "Faisalabad", 0)]
+    [InlineData(LinkageField.Locality, "Rawalpindi", "Rawalpndi", 1)]
+    [InlineData(LinkageField.Locality, "Rawalpindi", "Lahore", 3)]
+    [InlineData(LinkageField.Region, "KPK", "Khyber Pakhtunkhwa", 0)]
+    [InlineData(LinkageField.Region, "N.W.F.P.", "KP", 0)]
+    [InlineData(LinkageField.Region, "Sindh", "Punjab", 1)]
+    public void Place_AbbreviationOrFormerName_IsExact(LinkageField field, string a, string b, int level) =>
+        Assert.Equal(level, Level(field, a, b));
+
+    [Theory]
     [InlineData("M", "male", 0)]
     [InlineData("female", "M", 1)]
     public void Sex_Synonyms_AreExact(string a, string b, int level) =>
