@@ -77,8 +77,15 @@ public abstract class Comparison
         {
             return Missing;
         }
-        return ca == cb ? 0 : Compare(ca, cb);
+        if (ca == cb)
+        {
+            return 0;
+        }
+        return Cache.Level(Math.Min(ca, cb), Math.Max(ca, cb), this, static (self, x, y) => self.Compare(x, y));
     }
+
+    private LevelCache? _cacheField;
+    private LevelCache Cache => _cacheField ??= new LevelCache(Values.Count);
 
     /// <summary>The level of two different codes (exact agreement never reaches here).</summary>
     protected abstract int Compare(int a, int b);
@@ -100,6 +107,38 @@ public abstract class Comparison
             LinkageField.Other => new ExactComparison(column, raw, Standardise.Text),
             LinkageField.Sex => new ExactComparison(column, raw, Standardise.Sex),
         };
+    }
+}
+
+/// <summary>
+/// Levels already computed for pairs of value codes: a direct-mapped table of 2^20 entries, each one 64-bit word
+/// (code, code, level) written and read atomically, so threads share it without locks. Names, places and street
+/// numbers repeat across millions of pairs; a comparator runs once per distinct pair of values (or again after an
+/// eviction), not once per pair of records.
+/// </summary>
+internal sealed class LevelCache(int values)
+{
+    // enough slots for every pair of a small column's values, at most 2^20 (8 MB)
+    private readonly int _bits = Math.Clamp((int)Math.Ceiling(Math.Log2(Math.Max(2.0, (double)values * values))), 8, 20);
+    private ulong[]? _entries;
+
+    public int Level<TState>(int a, int b, TState state, Func<TState, int, int, int> compare)
+    {
+        if (a >= 1 << 28 || b >= 1 << 28)
+        {
+            return compare(state, a, b);
+        }
+        var entries = _entries ??= new ulong[1 << _bits];
+        var key = ((ulong)a << 36) | ((ulong)b << 8);
+        var slot = (int)((((ulong)a * 0x9E3779B97F4A7C15UL) ^ ((ulong)b * 0xC2B2AE3D27D4EB4FUL)) >> (64 - _bits));
+        var entry = Volatile.Read(ref entries[slot]);
+        if (entry != 0 && (entry & ~0xFFUL) == key)
+        {
+            return (int)(entry & 0xFF) - 1;
+        }
+        var level = compare(state, a, b);
+        Volatile.Write(ref entries[slot], key | (uint)(level + 1));
+        return level;
     }
 }
 
@@ -274,8 +313,29 @@ public sealed class NameComparison : Comparison
         {
             return Missing;
         }
-        return string.Equals(Values[ca], other.Values[cb], StringComparison.Ordinal) ? Exact : Compare(this, ca, other, cb);
+        if (string.Equals(Values[ca], other.Values[cb], StringComparison.Ordinal))
+        {
+            return Exact;
+        }
+        var cross = ReferenceEquals(other, _crossOther) ? _crossCache : null;
+        if (cross is null)
+        {
+            lock (_crossLock)
+            {
+                if (_crossOther is null)
+                {
+                    _crossOther = other;
+                    _crossCache = new LevelCache(Math.Max(Values.Count, other.Values.Count));
+                }
+            }
+            cross = ReferenceEquals(other, _crossOther) ? _crossCache : null;
+        }
+        return cross is null ? Compare(this, ca, other, cb) : cross.Level(ca, cb, (this, other), static (t, x, y) => Compare(t.Item1, x, t.Item2, y));
     }
+
+    private readonly Lock _crossLock = new();
+    private NameComparison? _crossOther;
+    private LevelCache? _crossCache;
 
     private static int Compare(NameComparison x, int a, NameComparison y, int b)
     {

@@ -62,6 +62,24 @@ public sealed class ComparisonTests
         Assert.True(NameLevel(a, b) > NameComparison.Partial, $"{a} / {b}: level {NameLevel(a, b)}");
 
     [Fact]
+    public void Level_EitherOrderAndRepeated_IsTheSame()
+    {
+        string?[] names = ["Muhammad Aslam Butt", "Aslam Muhammad", "M. Aslam", "Mohd Aslam", "محمد اسلم", "Muhammad Ali", "Muhammad Aslam Butt"];
+        var comparison = Comparison.For(new LinkageColumn("name", LinkageField.FullName), names, NameKnowledge.Bundled);
+
+        for (var a = 0; a < names.Length; a++)
+        {
+            for (var b = 0; b < names.Length; b++)
+            {
+                var first = comparison.Level(a, b);
+                Assert.Equal(first, comparison.Level(b, a));
+                Assert.Equal(first, comparison.Level(a, b));
+            }
+        }
+        Assert.Equal(NameComparison.Exact, comparison.Level(0, 6));
+    }
+
+    [Fact]
     public void Name_MissingOnEitherSide_IsMissing()
     {
         Assert.Equal(Comparison.Missing, NameLevel("", "Muhammad Ali"));
