@@ -4,9 +4,16 @@ namespace Lantern.Core.Features.Linkage;
 
 /// <summary>
 /// One blocking rule: records with the same key are compared. A key is a 64-bit hash of integer-coded parts, so
-/// grouping a million records is a sort of longs. 0 means "no key" (a part is missing).
+/// grouping a million records is a sort of longs. 0 means "no key" (a part is missing). A rule may give a record
+/// several keys (<see cref="KeysPerRecord"/>; <see cref="Key"/> takes the record and the key's number).
 /// </summary>
-public sealed record BlockingRule(string Name, Func<int, long> Key);
+public sealed record BlockingRule(string Name, int KeysPerRecord, Func<int, int, long> Key)
+{
+    public BlockingRule(string name, Func<int, long> key)
+        : this(name, 1, (r, _) => key(r))
+    {
+    }
+}
 
 /// <summary>
 /// Candidate pairs: the union of several OR-ed blocking rules. A block larger than <see cref="MaxBlockSize"/>
@@ -45,6 +52,9 @@ public static class Blocking
         if (given is not null || family is not null || full is not null)
         {
             rules.Add(new BlockingRule("name (first and last, phonetic)", FirstLast));
+            var names = new[] { given, family, full }.OfType<NameComparison>().ToArray();
+            var rarest = RarestWords(names);
+            rules.Add(new BlockingRule("name (rarest word with the second or third rarest, phonetic)", 2, (r, k) => rarest[(r * 2) + k]));
         }
         foreach (var f in new[] { LinkageField.BirthDate, LinkageField.NationalId, LinkageField.Passport, LinkageField.Phone })
         {
@@ -86,6 +96,55 @@ public static class Blocking
     }
 
     /// <summary>
+    /// Keys from the least common word of a record's names (initials ignored) with the second and with the third
+    /// least common, in either order: "Muhammad Aslam Butt" and "M. Aslam Butt" meet on Aslam + Butt although their
+    /// first words differ, and the many Muhammads of a Pakistani file do not make one giant block. Records with a
+    /// single word have no key here. Two keys per record, record-major.
+    /// </summary>
+    private static long[] RarestWords(NameComparison[] names)
+    {
+        var records = names[0].Records;
+        var counts = new Dictionary<long, int>();
+        var words = new List<long>[records];
+        for (var r = 0; r < records; r++)
+        {
+            var list = new List<long>(4);
+            foreach (var c in names)
+            {
+                foreach (var t in c.TokensOf(r))
+                {
+                    if (t.Text.Length > 1)
+                    {
+                        var code = Phonetic((t.Text, t.Group, t.Skeleton));
+                        if (!list.Contains(code))
+                        {
+                            list.Add(code);
+                            counts[code] = counts.GetValueOrDefault(code) + 1;
+                        }
+                    }
+                }
+            }
+            words[r] = list;
+        }
+        var keys = new long[records * 2];
+        for (var r = 0; r < records; r++)
+        {
+            var list = words[r];
+            if (list.Count < 2)
+            {
+                continue;
+            }
+            list.Sort((x, y) => counts[x] != counts[y] ? counts[x].CompareTo(counts[y]) : x.CompareTo(y));
+            keys[r * 2] = Mix(Math.Min(list[0], list[1]), Math.Max(list[0], list[1]), 19);
+            if (list.Count > 2)
+            {
+                keys[(r * 2) + 1] = Mix(Math.Min(list[0], list[2]), Math.Max(list[0], list[2]), 19);
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>
     /// Distinct candidate pairs, each packed as (lower record index &lt;&lt; 32 | higher), sorted. For linkage only
     /// pairs across the two sources are kept.
     /// </summary>
@@ -95,19 +154,27 @@ public static class Blocking
         ArgumentNullException.ThrowIfNull(rules);
         var n = dataset.Count;
         var pairs = new List<ulong>();
-        var keys = new long[n];
-        var records = new int[n];
+        if (rules.Count == 0)
+        {
+            return [];
+        }
+        var size = n * rules.Max(r => r.KeysPerRecord);
+        var keys = new long[size];
+        var records = new int[size];
         foreach (var rule in rules)
         {
             var count = 0;
             for (var r = 0; r < n; r++)
             {
-                var k = rule.Key(r);
-                if (k != 0)
+                for (var i = 0; i < rule.KeysPerRecord; i++)
                 {
-                    keys[count] = k;
-                    records[count] = r;
-                    count++;
+                    var k = rule.Key(r, i);
+                    if (k != 0)
+                    {
+                        keys[count] = k;
+                        records[count] = r;
+                        count++;
+                    }
                 }
             }
             Array.Sort(keys, records, 0, count);
@@ -132,7 +199,7 @@ public static class Blocking
                         {
                             var a = records[i];
                             var b = records[j];
-                            if (dataset.IsLinkage && dataset.Source(a) == dataset.Source(b))
+                            if (a == b || (dataset.IsLinkage && dataset.Source(a) == dataset.Source(b)))
                             {
                                 continue;
                             }

@@ -64,6 +64,9 @@ public abstract class Comparison
 
     public int Code(int record) => _codes[record];
 
+    /// <summary>Records in the dataset.</summary>
+    public int Records => _codes.Length;
+
     /// <summary>Share of the records with a value that hold this record's value.</summary>
     public double Frequency(int record) => _codes[record] < 0 ? 0 : (double)_counts[_codes[record]] / Present;
 
@@ -285,10 +288,13 @@ public sealed class NameComparison : Comparison
         }
     }
 
-    private readonly record struct Token(string Text, int Group, string Skeleton, bool Arabic);
+    internal readonly record struct Token(string Text, int Group, string Skeleton, bool Arabic);
 
     private static string?[] Standardised(string?[] raw, NameKnowledge names) =>
         [.. raw.Select(v => v is null ? null : names.Tokens(v) is { Count: > 0 } t ? string.Join(' ', t) : null)];
+
+    /// <summary>The record's name tokens, standardised (empty when missing); shared, not to be changed.</summary>
+    internal Token[] TokensOf(int record) => Code(record) < 0 ? [] : _tokens[Code(record)];
 
     /// <summary>The record's first name token (standardised) with its transliteration group (-1 when unknown); for blocking keys.</summary>
     internal (string Text, int Group, string Skeleton)? FirstToken(int record) =>

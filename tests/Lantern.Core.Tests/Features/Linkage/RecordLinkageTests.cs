@@ -34,6 +34,26 @@ public sealed class RecordLinkageTests
     }
 
     [Fact]
+    public void Blocking_NamesWithADifferentFirstWord_MeetOnTheirRarestWords()
+    {
+        var dataset = new LinkageDataset([new LinkageColumn("name", LinkageField.FullName), new LinkageColumn("dob", LinkageField.BirthDate)]);
+        dataset.Add(0, "fir", ["Muhammad Aslam Butt", "1985-03-12"]);
+        dataset.Add(0, "complaint", ["M. Aslam Butt", "1986"]);
+        dataset.Add(0, "shelter", ["Aslam Butt", null]);
+        string[] others = ["Ali", "Khan", "Iqbal", "Akram", "Tariq", "Shahid", "Imran", "Asif"];
+        for (var i = 0; i < 40; i++)
+        {
+            dataset.Add(0, $"other-{i}", [$"Muhammad {others[i % 8]} Butt", $"19{50 + i}-01-01"]);
+        }
+        var comparisons = RecordLinkage.Compare(dataset, NameKnowledge.Bundled);
+        var pairs = Blocking.CandidatePairs(dataset, Blocking.Rules(comparisons)).ToHashSet();
+
+        Assert.Contains(Blocking.Pack(0, 1), pairs);
+        Assert.Contains(Blocking.Pack(0, 2), pairs);
+        Assert.Contains(Blocking.Pack(1, 2), pairs);
+    }
+
+    [Fact]
     public void Train_FebrlDataset1_ExpectationMaximisationConverges()
     {
         var result = RecordLinkage.Link(Febrl.Read("dataset1.csv"));
