@@ -148,6 +148,43 @@ public sealed class LinkCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Link_PakistaniRecordsAcrossSpellingsScriptsAndPlaces_FindsThePersons()
+    {
+        // one man as Muhammad Aslam Butt / Mohd Aslam / M. Aslam Butt (CNIC with two digits swapped, phone with +92);
+        // three other Muhammad Alis; one of them again in Urdu script; Lyallpur is Faisalabad, DG Khan is Dera Ghazi Khan
+        var input = await WriteAsync("pk.csv", """
+            id,full_name,birth_date,sex,cnic,phone,district
+            fir-1,Muhammad Aslam Butt,1985-03-12,M,35202-1234567-1,0300-1234567,Lahore
+            ngo-7,Mohd Aslam,12/03/1985,male,35202-1243567-1,+92 300 1234567,LHR
+            shelter-3,M. Aslam Butt,1985,M,,0321-7654321,Lahore
+            fir-2,Muhammad Ali,1991-07-05,M,42101-7654321-3,0333-1112223,Karachi
+            fir-3,Muhammad Ali,1978-01-20,M,17301-5556667-9,0345-9998887,Peshawar
+            fir-4,Muhammad Ali,2001-09-11,M,61101-9998887-5,0312-4445556,Islamabad
+            ngo-9,محمد علی,1991-07-05,M,4210176543213,,Karachi
+            fir-5,Rashida Parveen,1993-02-15,F,36302-1112223-4,0301-5556667,Multan
+            shelter-8,Perveen Rasheeda,1993,female,,0301-5556667,Multan
+            fir-6,Fatima Bibi,1999-05-05,F,33100-2223334-2,0302-1231231,Faisalabad
+            ngo-2,Fatema Bibi,1999-05-05,F,,,Lyallpur
+            fir-7,Ayesha Bibi,1999-06-06,F,33100-9998887-8,0302-9999999,Faisalabad
+            fir-8,Hussain Khan,1980-10-10,M,17101-3334445-1,0315-1010101,DG Khan
+            ngo-4,Husain Khaan,1980-10-10,M,17101-3334445-1,,Dera Ghazi Khan
+            fir-9,Imran Khan,1975-04-04,M,35201-4445556-7,0300-4444444,Lahore
+            fir-10,Zubair Ahmed Qureshi,1988-08-08,M,35202-5556667-3,0322-8888888,Lahore
+            ngo-11,Zubayr Ahmad Kureshi,1988-08-08,M,,0322-8888888,Lahore
+            """);
+        var pairs = Output("pairs.csv");
+        var clusters = Output("clusters.csv");
+
+        var result = await LinkAsync("--input", input, "--id-column", "id", "--map", "cnic=national_id", "--map", "district=locality", "--out", pairs, "--clusters", clusters);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal(
+            ["fir-1,ngo-7", "fir-1,shelter-3", "fir-10,ngo-11", "fir-2,ngo-9", "fir-5,shelter-8", "fir-6,ngo-2", "fir-8,ngo-4", "ngo-7,shelter-3"],
+            Rows(pairs).Select(r => r[0] + "," + r[1]));
+        Assert.Equal(10, Rows(clusters).Select(r => r[1]).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Link_MissingIdColumn_ExitsTwoWithOneLine()
     {
         var result = await LinkAsync("--input", Febrl("dataset1.csv"), "--id-column", "ID", "--out", Output("pairs.csv"));
@@ -183,6 +220,18 @@ public sealed class LinkCommandTests : IAsyncLifetime
         Assert.StartsWith("error: --map:", line, StringComparison.Ordinal);
         Assert.Contains(message, line, StringComparison.Ordinal);
         Assert.False(File.Exists(pairs), "nothing is written on bad input");
+    }
+
+    [Fact]
+    public async Task Link_RepeatedId_ExitsTwoNamingIt()
+    {
+        var input = await WriteAsync("repeated.csv", "id,full_name\na1,Muhammad Aslam\na2,Fatima Bibi\na1,Mohd Aslam\n");
+
+        var result = await LinkAsync("--input", input, "--id-column", "id", "--out", Output("pairs.csv"));
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Equal("error: --id-column: The id 'a1' appears more than once in input 1.", line);
     }
 
     [Fact]
