@@ -23,13 +23,14 @@ internal static class LinkageCommands
             Description = "A CSV file with a header line; once to deduplicate it, twice to link the first with the second.",
             Required = true,
             Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
+            AllowMultipleArgumentsPerToken = true,
         };
         var id = new Option<string>("--id-column") { Description = "The column holding each record's id.", Required = true };
         var map = new Option<string[]>("--map")
         {
-            Description = $"COLUMN=FIELD, repeatable. Fields: {string.Join(", ", LinkageFields.All)}. Columns named like a field are mapped without it.",
+            Description = $"COLUMN=FIELD, repeatable (--map a=b --map c=d, or --map a=b c=d). Fields: {string.Join(", ", LinkageFields.All)}. Columns named like a field (or a common synonym: surname, date_of_birth, cnic...) are mapped without it.",
             Arity = ArgumentArity.ZeroOrMore,
+            AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string>("--out") { Description = "Pairs CSV to write: left_id,right_id,probability.", Required = true };
         var threshold = new Option<double>("--threshold") { Description = "Report pairs with a probability at or above this (0..1).", DefaultValueFactory = _ => 0.5 };
