@@ -22,6 +22,8 @@ root.Subcommands.Add(Lantern.Features.Prosecutions.ProceedingCommands.Create());
 // ---- Evidence register and intelligence (Features/Evidence, Features/Intelligence) ----
 root.Subcommands.Add(Lantern.Features.Evidence.EvidenceCommands.Create());
 root.Subcommands.Add(Lantern.Features.Intelligence.IntelligenceCommands.Create());
+// ---- Record linkage (Features/Linkage) ----
+root.Subcommands.Add(Lantern.Features.Linkage.LinkageCommands.Link());
 // ---- end ----
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());

@@ -36,6 +36,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData("cases", "export")]
     [InlineData("cases", "list")]
     [InlineData("identify")]
+    [InlineData("link")]
     [InlineData("offences", "list")]
     [InlineData("screening", "catalogue", "show")]
     [InlineData("screening", "catalogue", "import")]
