@@ -21,6 +21,10 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["networks", .. var rest])
+        {
+            return NetworkBench.Run(rest);
+        }
         BenchOptions? options;
         try
         {
