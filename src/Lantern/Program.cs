@@ -24,6 +24,7 @@ root.Subcommands.Add(Lantern.Features.Evidence.EvidenceCommands.Create());
 root.Subcommands.Add(Lantern.Features.Intelligence.IntelligenceCommands.Create());
 // ---- Record linkage (Features/Linkage) ----
 root.Subcommands.Add(Lantern.Features.Linkage.LinkageCommands.Link());
+root.Subcommands.Add(Lantern.Features.Linkage.GenerateCommands.Create());
 // ---- end ----
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());

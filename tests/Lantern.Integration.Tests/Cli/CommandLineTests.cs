@@ -37,6 +37,7 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData("cases", "list")]
     [InlineData("identify")]
     [InlineData("link")]
+    [InlineData("generate", "people")]
     [InlineData("offences", "list")]
     [InlineData("screening", "catalogue", "show")]
     [InlineData("screening", "catalogue", "import")]

@@ -81,7 +81,7 @@ internal static class LinkageCommands
     /// A relative path as the caller meant it: the <c>./lantern</c> script moves to the repository root (for the
     /// default database) and says where it was called from.
     /// </summary>
-    private static string FromCaller(string path) =>
+    internal static string FromCaller(string path) =>
         Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("LANTERN_CALLER_DIRECTORY") is not { Length: > 0 } caller
             ? path
             : Path.Combine(caller, path);
