@@ -60,7 +60,16 @@ public static partial class SyntheticPeople
 
     private static readonly Dictionary<string, string> CountryCallingCodes = new(StringComparer.Ordinal)
     {
-        ["pk"] = "92", ["af"] = "93", ["bd"] = "880", ["ae"] = "971", ["sa"] = "966", ["qa"] = "974", ["om"] = "968", ["kw"] = "965", ["iq"] = "964", ["jo"] = "962",
+        ["pk"] = "92",
+        ["af"] = "93",
+        ["bd"] = "880",
+        ["ae"] = "971",
+        ["sa"] = "966",
+        ["qa"] = "974",
+        ["om"] = "968",
+        ["kw"] = "965",
+        ["iq"] = "964",
+        ["jo"] = "962",
     };
 
     private static readonly Lazy<Pools> BundledPools = new(LoadPools);

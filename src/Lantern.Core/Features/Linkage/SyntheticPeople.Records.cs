@@ -91,10 +91,10 @@ public static partial class SyntheticPeople
                 v[Given] = Pick<string>(person.Male ? ["Haji", "Syed", "Mr", "Malik"] : ["Mst", "Mrs", "Syeda"], random) + " " + v[Given];
                 return true;
             case Corruption.NameSlip:
-            {
-                var f = v[Family] is not null && random.Next(2) == 0 ? Family : Given;
-                return Slip(v, f, random, letters: true);
-            }
+                {
+                    var f = v[Family] is not null && random.Next(2) == 0 ? Family : Given;
+                    return Slip(v, f, random, letters: true);
+                }
             case Corruption.NamesSwapped when v[Family] is not null:
                 (v[Given], v[Family]) = (v[Family], v[Given]);
                 return true;
@@ -111,16 +111,16 @@ public static partial class SyntheticPeople
                 v[Birth] = FormattableString.Invariant($"{person.Birth.Year:0000}-{person.Birth.Day:00}-{person.Birth.Month:00}");
                 return true;
             case Corruption.DateSlip when v[Birth] is { Length: 10 }:
-            {
-                var slipped = random.Next(3) switch
                 {
-                    0 => person.Birth.AddYears(random.Next(2) == 0 ? -1 : 1),
-                    1 => person.Birth.AddDays(random.Next(2) == 0 ? -1 : 1),
-                    _ => person.Birth.AddMonths(random.Next(2) == 0 ? -1 : 1),
-                };
-                v[Birth] = random.Next(3) == 0 ? slipped.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : slipped.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                return true;
-            }
+                    var slipped = random.Next(3) switch
+                    {
+                        0 => person.Birth.AddYears(random.Next(2) == 0 ? -1 : 1),
+                        1 => person.Birth.AddDays(random.Next(2) == 0 ? -1 : 1),
+                        _ => person.Birth.AddMonths(random.Next(2) == 0 ? -1 : 1),
+                    };
+                    v[Birth] = random.Next(3) == 0 ? slipped.ToString("yyyyMMdd", CultureInfo.InvariantCulture) : slipped.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    return true;
+                }
             case Corruption.CnicSlip when v[NationalId] is not null:
                 return Slip(v, NationalId, random, letters: false);
             case Corruption.CnicFormat when v[NationalId] is { } id && id.Contains('-', StringComparison.Ordinal):
@@ -135,29 +135,29 @@ public static partial class SyntheticPeople
                 v[Phone] = FormatPhone(person.Phone, person.Home.Country, random);
                 return true;
             case Corruption.Moved:
-            {
-                var place = random.Next(2) == 0 ? person.Home : HomeOf(person.Origin, pools, random);
-                v[Address] = AddressIn(place, random);
-                v[Locality] = place.City;
-                v[Region] = place.Region;
-                v[Postcode] = place.Postcode == 0 || random.Next(2) == 0 ? null : PostcodeIn(place, random);
-                return true;
-            }
+                {
+                    var place = random.Next(2) == 0 ? person.Home : HomeOf(person.Origin, pools, random);
+                    v[Address] = AddressIn(place, random);
+                    v[Locality] = place.City;
+                    v[Region] = place.Region;
+                    v[Postcode] = place.Postcode == 0 || random.Next(2) == 0 ? null : PostcodeIn(place, random);
+                    return true;
+                }
             case Corruption.AddressAbbreviated when v[Address] is { } address:
                 v[Address] = Abbreviate(address, random);
                 return v[Address] != address;
             case Corruption.PlaceSpelling:
                 return OtherPlaceSpelling(v, pools, random);
             case Corruption.Missing:
-            {
-                var f = 1 + random.Next(FieldCount - 1);
-                if (v[f] is null)
                 {
-                    return false;
+                    var f = 1 + random.Next(FieldCount - 1);
+                    if (v[f] is null)
+                    {
+                        return false;
+                    }
+                    v[f] = null;
+                    return true;
                 }
-                v[f] = null;
-                return true;
-            }
             case Corruption.PassportSlip when v[Passport] is not null:
                 return Slip(v, Passport, random, letters: false);
             default:
