@@ -15,7 +15,7 @@ public static class Charts
 
     private const int Width = 460;
     private const int RowHeight = 26;
-    private const int LabelWidth = 160;
+    private const int LabelWidth = 180;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Horizontal bars, one row per item, the value written at the end of each bar.</summary>

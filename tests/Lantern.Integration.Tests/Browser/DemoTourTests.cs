@@ -94,6 +94,10 @@ public sealed class DemoTourTests(BrowserFixture browser) : IClassFixture<Browse
             await page.GetByRole(AriaRole.Link, new() { Name = "Prosecution dashboard" }).ClickAsync();
             await Expect(page.Locator("[data-stage=Convictions] .n")).Not.ToHaveTextAsync("0");
             await session.ScreenshotAsync("prosecution-dashboard");
+            await session.GotoAsync("/statistics/routes?level=province");
+            await Expect(page.Locator("table.routes tbody tr, table.routes tr").Nth(1)).ToBeVisibleAsync();
+            await Expect(page.Locator("main")).ToContainTextAsync("cross-border");
+            await session.ScreenshotAsync("routes");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
             await session.GotoAsync("/login");
