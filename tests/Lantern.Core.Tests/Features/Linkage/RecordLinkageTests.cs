@@ -61,8 +61,8 @@ public sealed class RecordLinkageTests
 
         Assert.True(model.Converged, $"not converged after {model.Iterations} iterations");
         Assert.True(model.Iterations < 200);
-        // 500 true pairs among 499,500
-        Assert.InRange(model.Prior * 499_500, 450, 550);
+        // 500 true pairs among 499,500; the prior is the strict rules' estimate (ADR 0011 amendment): most of them, never more
+        Assert.InRange(model.Prior * 499_500, 400, 520);
         var history = model.PriorHistory;
         Assert.True(Math.Abs(history[^1] - history[^2]) <= 1e-6 * history[^1], "the prior still moves");
         var id = model.Comparisons.ToList().FindIndex(c => c.Column.Field == LinkageField.NationalId);
