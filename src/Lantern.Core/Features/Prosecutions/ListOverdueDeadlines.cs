@@ -27,6 +27,22 @@ public static class ListOverdueDeadlines
 
         public async Task<IReadOnlyList<OverdueDeadline>> Handle(Actor actor, CancellationToken ct)
         {
+            var items = await FindAsync(actor, ct);
+            var officerIds = items.Select(i => i.Deadline.ResponsibleUserId).OfType<Guid>().Select(g => new Common.UserId(g)).Distinct().ToList();
+            var officers = officerIds.Count == 0 ? [] : await _db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id.Value, u => u.Username, ct);
+            _audit.Add(actor, "deadlines.overdue", "proceeding", null, detail: items.Count + " overdue");
+            await _db.SaveChangesAsync(ct);
+            return items.OrderByDescending(i => i.Deadline.DaysOverdue).ThenBy(i => i.Reference, StringComparer.Ordinal)
+                .Select(i => new OverdueDeadline(i.CaseId, i.Reference, i.Deadline.Rule, i.Deadline.AnchorStage, i.Deadline.DueStage, i.Deadline.DueOn, i.Deadline.DaysOverdue,
+                    i.Deadline.ResponsibleUserId is { } u ? officers.GetValueOrDefault(u) : null, i.Deadline.Verification))
+                .ToList();
+        }
+
+        /// <summary>How many are overdue, for the notice on the case list: a count names no case, so it is not audited on every view.</summary>
+        public async Task<int> CountAsync(Actor actor, CancellationToken ct) => (await FindAsync(actor, ct)).Count;
+
+        private async Task<List<(Deadline Deadline, Guid CaseId, string Reference)>> FindAsync(Actor actor, CancellationToken ct)
+        {
             _db.ScopeTo(actor);
             actor.Require(Permissions.ProsecutionRead);
             var today = ProsecutionAccess.Today(_clock.GetUtcNow().UtcDateTime);
@@ -50,14 +66,7 @@ public static class ListOverdueDeadlines
                     }
                 }
             }
-            var officerIds = items.Select(i => i.Deadline.ResponsibleUserId).OfType<Guid>().Select(g => new Common.UserId(g)).Distinct().ToList();
-            var officers = officerIds.Count == 0 ? [] : await _db.Users.AsNoTracking().Where(u => officerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id.Value, u => u.Username, ct);
-            _audit.Add(actor, "deadlines.overdue", "proceeding", null, detail: items.Count + " overdue");
-            await _db.SaveChangesAsync(ct);
-            return items.OrderByDescending(i => i.Deadline.DaysOverdue).ThenBy(i => i.Reference, StringComparer.Ordinal)
-                .Select(i => new OverdueDeadline(i.CaseId, i.Reference, i.Deadline.Rule, i.Deadline.AnchorStage, i.Deadline.DueStage, i.Deadline.DueOn, i.Deadline.DaysOverdue,
-                    i.Deadline.ResponsibleUserId is { } u ? officers.GetValueOrDefault(u) : null, i.Deadline.Verification))
-                .ToList();
+            return items;
         }
     }
 }

@@ -172,9 +172,9 @@ internal static class ProceedingCommands
         Guid.TryParse(value, out var guid) ? guid : throw new ValidationException(field, $"'{value}' is not an id (a GUID such as 0190f3c4-...).");
 
     private static DateOnly DateOf(string? value, string field) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : throw new ValidationException(field, $"'{value}' is not a date; use YYYY-MM-DD.");
+        ListOffences.ParseDate(value, field) ?? throw new ValidationException(field, "A date is needed (YYYY-MM-DD).");
 
-    private static DateOnly? OptionalDate(string? value, string field) => string.IsNullOrEmpty(value) ? null : DateOf(value, field);
+    private static DateOnly? OptionalDate(string? value, string field) => ListOffences.ParseDate(value, field);
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,7 @@ public sealed class IndexModel(SearchCases.Handler search, Organisations.ListHan
         }
         if (HttpContext.Actor().Has(Permissions.ProsecutionRead))
         {
-            OverdueDeadlines = (await deadlines.Handle(HttpContext.Actor(), ct)).Count;
+            OverdueDeadlines = await deadlines.CountAsync(HttpContext.Actor(), ct);
         }
         Organisations = await organisations.Handle(HttpContext.Actor(), ct);
         if (!ModelState.IsValid)
