@@ -1,5 +1,6 @@
 using System.Data;
 using Lantern.Core.Features.Administration;
+using Lantern.Core.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,11 +11,13 @@ public sealed class DatabaseSetup
 {
     private readonly AppDbContext _db;
     private readonly LanternOptions _options;
+    private readonly PersonIndexer _indexer;
 
-    internal DatabaseSetup(AppDbContext db, LanternOptions options)
+    internal DatabaseSetup(AppDbContext db, LanternOptions options, PersonIndexer indexer)
     {
         _db = db;
         _options = options;
+        _indexer = indexer;
     }
 
     public DatabaseProvider Provider => _options.Provider;
@@ -32,6 +35,36 @@ public sealed class DatabaseSetup
         if (pending.Count > 0)
         {
             throw new InvalidOperationException($"The PostgreSQL database has {pending.Count} pending migration(s); run 'lantern db migrate' first.");
+        }
+        await RefreshSearchKeysAsync(ct);
+    }
+
+    /// <summary>
+    /// Re-computes the blind-index keys of persons indexed under an older <see cref="BlindIndex.NameKeysVersion"/>
+    /// (after an upgrade that changed the name keys or the name knowledge), in batches. Returns how many.
+    /// </summary>
+    public async Task<int> RefreshSearchKeysAsync(CancellationToken ct)
+    {
+        var done = 0;
+        while (true)
+        {
+            var batch = await _db.Persons.IgnoreQueryFilters()
+                .Where(p => p.SearchKeysVersion < BlindIndex.NameKeysVersion)
+                .OrderBy(p => p.Id).Take(500)
+                .Include(p => p.Aliases).Include(p => p.Documents).Include(p => p.SearchKeys)
+                .AsSplitQuery()
+                .ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return done;
+            }
+            foreach (var person in batch)
+            {
+                _indexer.Reindex(person);
+            }
+            await _db.SaveChangesAsync(ct);
+            _db.ChangeTracker.Clear();
+            done += batch.Count;
         }
     }
 
@@ -62,6 +95,7 @@ public sealed class DatabaseSetup
         }
         var pending = (await _db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await _db.Database.MigrateAsync(ct);
+        await RefreshSearchKeysAsync(ct);
         return pending;
     }
 

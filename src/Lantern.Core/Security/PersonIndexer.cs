@@ -19,6 +19,6 @@ internal sealed class PersonIndexer(BlindIndex index)
         {
             keys.Add((SearchKeyKind.Document, index.Hash(SearchKeyKind.Document, DocumentNumber.Normalise(doc.Number))));
         }
-        person.SetSearchKeys(keys);
+        person.SetSearchKeys(keys, BlindIndex.NameKeysVersion);
     }
 }

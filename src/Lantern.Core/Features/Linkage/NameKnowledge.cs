@@ -16,13 +16,15 @@ public sealed class NameKnowledge
     private readonly Dictionary<string, int> _groups;
     private readonly HashSet<string> _honorifics;
     private readonly Dictionary<string, string> _places;
+    private readonly string[] _canonical;
 
-    private NameKnowledge(Dictionary<string, int> groups, HashSet<string> honorifics, int groupCount, Dictionary<string, string> places)
+    private NameKnowledge(Dictionary<string, int> groups, HashSet<string> honorifics, string[] canonical, Dictionary<string, string> places)
     {
         _groups = groups;
+        _canonical = canonical;
         _honorifics = honorifics;
         _places = places;
-        GroupCount = groupCount;
+        GroupCount = canonical.Length;
     }
 
     public static NameKnowledge Bundled => BundledKnowledge.Value;
@@ -33,6 +35,13 @@ public sealed class NameKnowledge
     public int Group(string token) => _groups.TryGetValue(token, out var g) ? g : -1;
 
     public bool IsHonorific(string token) => _honorifics.Contains(token);
+
+    /// <summary>
+    /// A stable name for the transliteration group of a normalised token (its Arabic-script form, or the first
+    /// spelling of a South Asian group), or null when no group holds the token. Unlike <see cref="Group"/>, it does
+    /// not depend on the order of the reference files, so it may be stored (the case-list name index keeps it).
+    /// </summary>
+    public string? Canonical(string token) => _groups.TryGetValue(token, out var g) ? _canonical[g] : null;
 
     /// <summary>
     /// The name Lantern compares for a place (district, city, province) written as <paramref name="standardised"/>
@@ -217,6 +226,7 @@ public sealed class NameKnowledge
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         var arabicGroups = new Dictionary<string, int>(StringComparer.Ordinal);
         var best = new Dictionary<string, int>(StringComparer.Ordinal);
+        var canonical = new List<string>();
         foreach (var line in Lines("name-variants.tsv"))
         {
             var parts = line.Split('\t');
@@ -230,6 +240,7 @@ public sealed class NameKnowledge
                 group = arabicGroups.Count;
                 arabicGroups.Add(arabic, group);
                 groups[arabic] = group;
+                canonical.Add(arabic);
             }
             var count = int.Parse(parts[2], CultureInfo.InvariantCulture);
             if (!best.TryGetValue(parts[0], out var seen) || count > seen)
@@ -246,6 +257,7 @@ public sealed class NameKnowledge
             if (group < 0)
             {
                 group = next++;
+                canonical.Add(spellings[0]);
             }
             foreach (var s in spellings)
             {
@@ -263,7 +275,7 @@ public sealed class NameKnowledge
                 places[spelling.Replace(" ", "", StringComparison.Ordinal)] = spellings[0];
             }
         }
-        return new NameKnowledge(groups, honorifics, next, places);
+        return new NameKnowledge(groups, honorifics, [.. canonical], places);
     }
 
     private static IEnumerable<string> Lines(string file)

@@ -46,6 +46,9 @@ public sealed class Person
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>The <see cref="Security.BlindIndex.NameKeysVersion"/> the search keys were computed under.</summary>
+    public int SearchKeysVersion { get; private set; }
+
     public IReadOnlyList<PersonAlias> Aliases => _aliases;
     public IReadOnlyList<IdentityDocument> Documents => _documents;
     public IReadOnlyList<PersonSearchKey> SearchKeys => _searchKeys;
@@ -88,8 +91,9 @@ public sealed class Person
     }
 
     /// <summary>Replaces the blind-index keys; called whenever identity details change.</summary>
-    internal void SetSearchKeys(IEnumerable<(Security.SearchKeyKind Kind, string Hash)> keys)
+    internal void SetSearchKeys(IEnumerable<(Security.SearchKeyKind Kind, string Hash)> keys, int version)
     {
+        SearchKeysVersion = version;
         _searchKeys.Clear();
         _searchKeys.AddRange(keys.Distinct().Select(k => new PersonSearchKey(Id, k.Kind, k.Hash)));
     }

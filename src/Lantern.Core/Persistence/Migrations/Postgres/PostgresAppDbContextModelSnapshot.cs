@@ -869,6 +869,9 @@ namespace Lantern.Core.Persistence.Migrations.Postgres
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("SearchKeysVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SecondName")
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)")

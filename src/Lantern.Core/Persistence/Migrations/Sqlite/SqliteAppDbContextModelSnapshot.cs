@@ -864,6 +864,9 @@ namespace Lantern.Core.Persistence.Migrations.Sqlite
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SearchKeysVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecondName")
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT")
