@@ -10,7 +10,7 @@ namespace Lantern.Core.Features.Duplicates;
 /// <summary>
 /// Incremental linking: persons created or changed since the last run (the outbox filled on save) are compared with
 /// the persons sharing a blind-index key with them (a phone, a document number, or two phonetic name keys), scored
-/// with the parameters of the last full run. Without a full run yet, a full run is made. A system job, run by the
+/// with the parameters of the last full run. Without a full run yet, a full run is made (the background service waits for one instead). A system job, run by the
 /// background service after writes and callable directly by the CLI and tests.
 /// </summary>
 public static class LinkPendingPersons
@@ -36,7 +36,7 @@ public static class LinkPendingPersons
             _clock = clock;
         }
 
-        public async Task<Response> Handle(Actor actor, CancellationToken ct)
+        public async Task<Response> Handle(Actor actor, CancellationToken ct, bool fullRunIfUntrained = true)
         {
             LinkDatabase.RequireSystem(actor);
             _db.ScopeTo(actor);
@@ -46,6 +46,10 @@ public static class LinkPendingPersons
                 return new Response(0, 0, 0, 0, false);
             }
             var stored = await _db.LinkageParameters.AsNoTracking().OrderByDescending(p => p.TrainedAt).ThenByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+            if (stored is null && !fullRunIfUntrained)
+            {
+                return new Response(0, 0, 0, 0, false);
+            }
             if (stored is null)
             {
                 var full = await new LinkDatabase.Handler(_db, _audit, _clock).Handle(actor, null, ct);
