@@ -55,49 +55,49 @@ internal static class LinkageCommands
     private static int LinkFiles(ParseResult parse, Option<string[]> input, Option<string> id, Option<string[]> map, Option<string> output,
         Option<double> threshold, Option<string?> clusters, Option<string?> explain)
     {
-            try
+        try
+        {
+            if (parse.GetResult(input) is null)
             {
-                if (parse.GetResult(input) is null)
-                {
-                    throw new ValidationException("--input", "Give --input FILE (with --id-column and --out) to link CSV files, or --database to link the persons in Lantern's database.");
-                }
-                if (parse.GetValue(id) is null)
-                {
-                    throw new ValidationException("--id-column", "Name the column holding each record's id.");
-                }
-                if (parse.GetValue(output) is null)
-                {
-                    throw new ValidationException("--out", "Name the pairs file to write.");
-                }
-                var inputs = (parse.GetValue(input) ?? []).Select(FromCaller).ToArray();
-                var p = parse.GetValue(threshold);
-                if (double.IsNaN(p) || p is < 0 or > 1)
-                {
-                    throw new ValidationException("--threshold", "must be between 0 and 1.");
-                }
-                if (inputs.Length is < 1 or > 2)
-                {
-                    throw new ValidationException("--input", "Give one input to deduplicate or two to link.");
-                }
-                var mappings = LinkageInput.ParseMappings(parse.GetValue(map) ?? []);
-                var dataset = LinkageInput.Read(inputs, parse.GetValue(id)!, mappings, Progress);
-                Progress($"read {dataset.Count:N0} records from {inputs.Length} input(s): {(dataset.IsLinkage ? "linkage" : "deduplication")}");
-                var result = RecordLinkage.Link(dataset, new LinkageSettings { Threshold = p }, Progress);
-                var pairsFile = new FileInfo(FromCaller(parse.GetValue(output)!));
-                var written = WritePairs(result, pairsFile, parse.GetValue(explain) is { } e ? new FileInfo(FromCaller(e)) : null);
-                Progress($"wrote {written:N0} pairs to {pairsFile.FullName}");
-                if (parse.GetValue(clusters) is { } c)
-                {
-                    var clusterFile = new FileInfo(FromCaller(c));
-                    WriteClusters(result, clusterFile);
-                    Progress($"wrote {dataset.Count:N0} records in {result.Clusters.Max() + 1:N0} persons to {clusterFile.FullName}");
-                }
-                return 0;
+                throw new ValidationException("--input", "Give --input FILE (with --id-column and --out) to link CSV files, or --database to link the persons in Lantern's database.");
             }
-            catch (Exception e)
+            if (parse.GetValue(id) is null)
             {
-                return LocalCommand.Fail(e);
+                throw new ValidationException("--id-column", "Name the column holding each record's id.");
             }
+            if (parse.GetValue(output) is null)
+            {
+                throw new ValidationException("--out", "Name the pairs file to write.");
+            }
+            var inputs = (parse.GetValue(input) ?? []).Select(FromCaller).ToArray();
+            var p = parse.GetValue(threshold);
+            if (double.IsNaN(p) || p is < 0 or > 1)
+            {
+                throw new ValidationException("--threshold", "must be between 0 and 1.");
+            }
+            if (inputs.Length is < 1 or > 2)
+            {
+                throw new ValidationException("--input", "Give one input to deduplicate or two to link.");
+            }
+            var mappings = LinkageInput.ParseMappings(parse.GetValue(map) ?? []);
+            var dataset = LinkageInput.Read(inputs, parse.GetValue(id)!, mappings, Progress);
+            Progress($"read {dataset.Count:N0} records from {inputs.Length} input(s): {(dataset.IsLinkage ? "linkage" : "deduplication")}");
+            var result = RecordLinkage.Link(dataset, new LinkageSettings { Threshold = p }, Progress);
+            var pairsFile = new FileInfo(FromCaller(parse.GetValue(output)!));
+            var written = WritePairs(result, pairsFile, parse.GetValue(explain) is { } e ? new FileInfo(FromCaller(e)) : null);
+            Progress($"wrote {written:N0} pairs to {pairsFile.FullName}");
+            if (parse.GetValue(clusters) is { } c)
+            {
+                var clusterFile = new FileInfo(FromCaller(c));
+                WriteClusters(result, clusterFile);
+                Progress($"wrote {dataset.Count:N0} records in {result.Clusters.Max() + 1:N0} persons to {clusterFile.FullName}");
+            }
+            return 0;
+        }
+        catch (Exception e)
+        {
+            return LocalCommand.Fail(e);
+        }
     }
 
     /// <summary>

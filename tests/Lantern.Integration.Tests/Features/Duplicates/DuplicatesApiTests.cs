@@ -166,8 +166,9 @@ public sealed class DuplicatesApiTests : IAsyncLifetime
         Assert.Equal("Undone", (await undone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.False(separate.TryGetProperty("identityId", out _));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        var actions = await _server.AsOperatorAsync(async (sp, actor) =>
-            (await sp.GetRequiredService<Lantern.Core.Auditing.SearchAudit.Handler>().Handle(actor, new Lantern.Core.Auditing.SearchAudit.Request(EntityId: _scenario.PairInA.ToString()), CancellationToken.None)).Items.Select(e => e.Action).ToList());
+        var auditor = new Lantern.Core.Security.Actor(UserId.New(), "auditor", new OrganisationId(_server.OrganisationAId), Lantern.Core.Security.Role.Auditor, "test");
+        var actions = await _server.AsOperatorAsync(async (sp, _) =>
+            (await sp.GetRequiredService<Lantern.Core.Auditing.SearchAudit.Handler>().Handle(auditor, new Lantern.Core.Auditing.SearchAudit.Request(EntityId: _scenario.PairInA.ToString()), CancellationToken.None)).Items.Select(e => e.Action).ToList());
         Assert.Contains("duplicate.confirm", actions);
         Assert.Contains("duplicate.undo", actions);
     }
