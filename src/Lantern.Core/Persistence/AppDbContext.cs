@@ -64,6 +64,13 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Prosecutions.DeadlineRule> DeadlineRules => Set<Features.Prosecutions.DeadlineRule>();
     // ---- end of prosecution proceedings ----
 
+    // ---- Possible duplicates and person identities (Features/Duplicates; Configurations/DuplicateConfigurations.cs) ----
+    public DbSet<Features.Duplicates.DuplicateCandidate> DuplicateCandidates => Set<Features.Duplicates.DuplicateCandidate>();
+    public DbSet<Features.Duplicates.PersonIdentityMember> PersonIdentityMembers => Set<Features.Duplicates.PersonIdentityMember>();
+    public DbSet<Features.Duplicates.PersonLinkRequest> PersonLinkRequests => Set<Features.Duplicates.PersonLinkRequest>();
+    public DbSet<Features.Duplicates.LinkageParameters> LinkageParameters => Set<Features.Duplicates.LinkageParameters>();
+    // ---- end of possible duplicates ----
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }
@@ -150,6 +157,15 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
             || (i.Handling == Features.Intelligence.HandlingCode.H0
                 && (i.Case.OrganisationId == ScopeOrganisation || i.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || i.Case.Assignments.Any(a => a.UserId == ScopeUser))));
         // ---- end of evidence register and intelligence ----
+        // ---- Possible duplicates: a pair is seen by whoever sees one of its two persons (Security/DuplicateVisibility
+        // decides what of the other is shown); an identity row by whoever sees its person ----
+        model.Entity<Features.Duplicates.DuplicateCandidate>().HasQueryFilter(TenantFilter, d => ScopeUnrestricted
+            || Participants.Any(pp => (pp.PersonId == d.LeftPersonId || pp.PersonId == d.RightPersonId)
+                && (pp.Case.OrganisationId == ScopeOrganisation || pp.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || pp.Case.Assignments.Any(a => a.UserId == ScopeUser))));
+        model.Entity<Features.Duplicates.PersonIdentityMember>().HasQueryFilter(TenantFilter, m => ScopeUnrestricted
+            || Participants.Any(pp => pp.PersonId == m.PersonId
+                && (pp.Case.OrganisationId == ScopeOrganisation || pp.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || pp.Case.Assignments.Any(a => a.UserId == ScopeUser))));
+        // ---- end of possible duplicates ----
     }
 
     /// <summary>
@@ -181,6 +197,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        // ---- Possible duplicates: a person created or changed waits in the outbox to be linked (Features/Duplicates) ----
+        Features.Duplicates.LinkingOutbox.Enqueue(this);
+        // ---- end ----
         if (await SaveThroughGroupCommitAsync() is { } grouped)
         {
             return grouped;

@@ -47,6 +47,10 @@ public static class Permissions
     public const string IntelligenceWrite = "intelligence.write";
     public static readonly IReadOnlyList<string> EvidenceAndIntelligence = [EvidenceRead, EvidenceWrite, EvidenceCustody, IntelligenceRead, IntelligenceWrite];
     // ---- end of evidence register and intelligence ----
+    // ---- Possible duplicates (Features/Duplicates; docs/decisions/0012-duplicates-queue.md) ----
+    public const string LinkageRead = "linkage.read";
+    public const string LinkageReview = "linkage.review";
+    // ---- end of possible duplicates ----
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -55,5 +59,6 @@ public static class Permissions
         ReferralsRead, ReferralsWrite, ReferralsReceive, ReferralsOverrideConsent, ServicesManage,
         .. Prosecution,
         .. EvidenceAndIntelligence,
+        LinkageRead, LinkageReview, // possible duplicates
     ];
 }

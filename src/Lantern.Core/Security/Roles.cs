@@ -43,11 +43,18 @@ public static class RolePermissions
     private static readonly string[] ProsecutorEvidence = [Permissions.EvidenceRead, Permissions.EvidenceCustody, Permissions.IntelligenceRead];
     // ---- end of evidence register and intelligence ----
 
+    // ---- Possible duplicates (docs/decisions/0012-duplicates-queue.md) ----
+    // Investigators and the administrator review the queue (read and decide); prosecutors read it (a defendant known
+    // under two names matters at trial). Analysts never: the queue shows identities.
+    private static readonly string[] DuplicateReview = [Permissions.LinkageRead, Permissions.LinkageReview];
+    private static readonly string[] DuplicateReading = [Permissions.LinkageRead];
+    // ---- end of possible duplicates ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage]),
-        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, Permissions.CasesShare]),
-        Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide]),
+        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview]),
+        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, Permissions.CasesShare, .. DuplicateReview]),
+        Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading]),
         Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates]),
         Role.LabourInspector => Set([.. CaseWork, .. ReferralWork, .. HearingDates]),
         Role.Analyst => Set([Permissions.StatisticsRead, Permissions.TokensOwn]),

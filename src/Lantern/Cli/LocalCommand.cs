@@ -19,6 +19,8 @@ internal static class LocalCommand
     {
         Description = $"Connection string or SQLite file (default: ${DatabaseVariable}, else ./data/lantern.db). 'Host=...' selects PostgreSQL.",
         Recursive = true,
+        // May stand alone: `lantern link --database` links the default database's persons.
+        Arity = ArgumentArity.ZeroOrOne,
     };
 
     public static readonly Option<string?> Keys = new("--keys")

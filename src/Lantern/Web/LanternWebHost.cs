@@ -72,6 +72,9 @@ public static class LanternWebHost
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi("v1");
+        // ---- Possible duplicates (Features/Duplicates): the linking outbox is worked in the background ----
+        services.AddHostedService<Features.Duplicates.DuplicateLinkingService>();
+        // ---- end ----
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -102,6 +105,9 @@ public static class LanternWebHost
         // ---- Evidence register and intelligence (Features/Evidence, Features/Intelligence) ----
         Features.Evidence.EvidenceApi.MapEvidenceApi(api);
         Features.Intelligence.IntelligenceApi.MapIntelligenceApi(api);
+        // ---- end ----
+        // ---- Possible duplicates (Features/Duplicates) ----
+        Features.Duplicates.DuplicatesApi.MapDuplicatesApi(api);
         // ---- end ----
         // Unknown API paths answer in problem+json too (after authentication, so anonymous callers get 401).
         api.MapFallback((HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", "No such API endpoint.", null))

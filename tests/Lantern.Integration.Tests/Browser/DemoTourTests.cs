@@ -61,6 +61,11 @@ public sealed class DemoTourTests(BrowserFixture browser) : IClassFixture<Browse
             await session.GotoAsync("/hearings?scope=organisation");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hearings" })).ToBeVisibleAsync();
             await session.ScreenshotAsync("hearings");
+            // ---- Possible duplicates: the demo's full linking run has filled the queue, each pair with its explanation ----
+            await session.GotoAsync("/duplicates");
+            await Expect(page.Locator("section.pair table.explanation").First).ToContainTextAsync("match weight");
+            await session.ScreenshotAsync("duplicates");
+            // ---- end ----
 
             // Protection: the referral board (overdue first), a referral, the service directory, the indicators.
             await session.GotoAsync("/referrals");

@@ -68,7 +68,7 @@ public static class SeedDemoData
 
             var plans = seeder.PlanCases();
             var batches = plans.Chunk(BatchSize).ToList();
-            var created = 0;
+            var created = seeder.SeedDuplicateCases(_db); // possible duplicates: one recruiter recorded by three offices (DemoSeeder.Duplicates.cs)
             foreach (var batch in batches)
             {
                 // Recurring people were saved once; each batch works with freshly loaded, tracked instances.
@@ -90,6 +90,7 @@ public static class SeedDemoData
             await seeder.SeedScreeningAsync(_db, ct);
             await seeder.SeedProsecutionsAsync(_db, ct); // Prosecution proceedings (DemoSeeder.Prosecutions.cs)
             await seeder.SeedEvidenceAsync(_db, ct); // evidence register and intelligence (Features/Evidence, Features/Intelligence)
+            await DemoSeeder.LinkDemoPersonsAsync(_db, _audit, _clock, actor, ct); // possible duplicates: the full linking run (Features/Duplicates)
             await transaction.CommitAsync(ct);
 
             var persons = await _db.Persons.CountAsync(ct);

@@ -20,61 +20,84 @@ internal static class LinkageCommands
     {
         var input = new Option<string[]>("--input")
         {
-            Description = "A CSV file with a header line; once to deduplicate it, twice to link the first with the second.",
-            Required = true,
+            Description = "A CSV file with a header line; once to deduplicate it, twice to link the first with the second. Required unless --database is given alone.",
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
-        var id = new Option<string>("--id-column") { Description = "The column holding each record's id.", Required = true };
+        var id = new Option<string>("--id-column") { Description = "The column holding each record's id (with --input)." };
         var map = new Option<string[]>("--map")
         {
             Description = $"COLUMN=FIELD, repeatable (--map a=b --map c=d, or --map a=b c=d). Fields: {string.Join(", ", LinkageFields.All)}. Columns named like a field (or a common synonym: surname, date_of_birth, cnic...) are mapped without it.",
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
-        var output = new Option<string>("--out") { Description = "Pairs CSV to write: left_id,right_id,probability.", Required = true };
+        var output = new Option<string>("--out") { Description = "Pairs CSV to write: left_id,right_id,probability (with --input)." };
         var threshold = new Option<double>("--threshold") { Description = "Report pairs with a probability at or above this (0..1).", DefaultValueFactory = _ => 0.5 };
         var clusters = new Option<string?>("--clusters") { Description = "Persons CSV to write: id,cluster_id (every record)." };
         var explain = new Option<string?>("--explain") { Description = "Explanations to write, one JSON line per reported pair: each column's level, weight and term-frequency adjustment." };
-        var command = new Command("link", "Find records of the same person in one CSV file (deduplication) or across two (linkage), without labels.")
+        var command = new Command("link", "Find records of the same person in one CSV file (deduplication) or across two (linkage), without labels; or, with --database and no --input, every person in Lantern's database (the possible-duplicates queue).")
         {
             input, id, map, output, threshold, clusters, explain,
         };
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) =>
         {
-            try
+            // ---- Possible duplicates: `lantern link --database` links the persons in the database (Features/Duplicates) ----
+            if (parse.GetResult(input) is null && parse.GetResult(LocalCommand.Database) is not null)
             {
-                var inputs = (parse.GetValue(input) ?? []).Select(FromCaller).ToArray();
-                var p = parse.GetValue(threshold);
-                if (double.IsNaN(p) || p is < 0 or > 1)
-                {
-                    throw new ValidationException("--threshold", "must be between 0 and 1.");
-                }
-                if (inputs.Length is < 1 or > 2)
-                {
-                    throw new ValidationException("--input", "Give one input to deduplicate or two to link.");
-                }
-                var mappings = LinkageInput.ParseMappings(parse.GetValue(map) ?? []);
-                var dataset = LinkageInput.Read(inputs, parse.GetValue(id)!, mappings, Progress);
-                Progress($"read {dataset.Count:N0} records from {inputs.Length} input(s): {(dataset.IsLinkage ? "linkage" : "deduplication")}");
-                var result = RecordLinkage.Link(dataset, new LinkageSettings { Threshold = p }, Progress);
-                var pairsFile = new FileInfo(FromCaller(parse.GetValue(output)!));
-                var written = WritePairs(result, pairsFile, parse.GetValue(explain) is { } e ? new FileInfo(FromCaller(e)) : null);
-                Progress($"wrote {written:N0} pairs to {pairsFile.FullName}");
-                if (parse.GetValue(clusters) is { } c)
-                {
-                    var clusterFile = new FileInfo(FromCaller(c));
-                    WriteClusters(result, clusterFile);
-                    Progress($"wrote {dataset.Count:N0} records in {result.Clusters.Max() + 1:N0} persons to {clusterFile.FullName}");
-                }
-                return 0;
+                return Duplicates.DuplicatesCommands.LinkDatabaseAsync(parse, ct);
             }
-            catch (Exception e)
-            {
-                return LocalCommand.Fail(e);
-            }
+            // ---- end ----
+            return Task.FromResult(LinkFiles(parse, input, id, map, output, threshold, clusters, explain));
         });
         return command;
+    }
+
+    private static int LinkFiles(ParseResult parse, Option<string[]> input, Option<string> id, Option<string[]> map, Option<string> output,
+        Option<double> threshold, Option<string?> clusters, Option<string?> explain)
+    {
+        try
+        {
+            if (parse.GetResult(input) is null)
+            {
+                throw new ValidationException("--input", "Give --input FILE (with --id-column and --out) to link CSV files, or --database to link the persons in Lantern's database.");
+            }
+            if (parse.GetValue(id) is null)
+            {
+                throw new ValidationException("--id-column", "Name the column holding each record's id.");
+            }
+            if (parse.GetValue(output) is null)
+            {
+                throw new ValidationException("--out", "Name the pairs file to write.");
+            }
+            var inputs = (parse.GetValue(input) ?? []).Select(FromCaller).ToArray();
+            var p = parse.GetValue(threshold);
+            if (double.IsNaN(p) || p is < 0 or > 1)
+            {
+                throw new ValidationException("--threshold", "must be between 0 and 1.");
+            }
+            if (inputs.Length is < 1 or > 2)
+            {
+                throw new ValidationException("--input", "Give one input to deduplicate or two to link.");
+            }
+            var mappings = LinkageInput.ParseMappings(parse.GetValue(map) ?? []);
+            var dataset = LinkageInput.Read(inputs, parse.GetValue(id)!, mappings, Progress);
+            Progress($"read {dataset.Count:N0} records from {inputs.Length} input(s): {(dataset.IsLinkage ? "linkage" : "deduplication")}");
+            var result = RecordLinkage.Link(dataset, new LinkageSettings { Threshold = p }, Progress);
+            var pairsFile = new FileInfo(FromCaller(parse.GetValue(output)!));
+            var written = WritePairs(result, pairsFile, parse.GetValue(explain) is { } e ? new FileInfo(FromCaller(e)) : null);
+            Progress($"wrote {written:N0} pairs to {pairsFile.FullName}");
+            if (parse.GetValue(clusters) is { } c)
+            {
+                var clusterFile = new FileInfo(FromCaller(c));
+                WriteClusters(result, clusterFile);
+                Progress($"wrote {dataset.Count:N0} records in {result.Clusters.Max() + 1:N0} persons to {clusterFile.FullName}");
+            }
+            return 0;
+        }
+        catch (Exception e)
+        {
+            return LocalCommand.Fail(e);
+        }
     }
 
     /// <summary>
