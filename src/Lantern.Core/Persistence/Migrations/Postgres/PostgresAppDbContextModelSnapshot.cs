@@ -508,6 +508,136 @@ namespace Lantern.Core.Persistence.Migrations.Postgres
                     b.ToTable("trafficking_events", (string)null);
                 });
 
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AlgorithmVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)")
+                        .HasAnnotation("Lantern:Encrypted", true);
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LeftPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)")
+                        .HasAnnotation("Lantern:Encrypted", true);
+
+                    b.Property<Guid>("RightPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RightPersonId");
+
+                    b.HasIndex("LeftPersonId", "RightPersonId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Probability");
+
+                    b.ToTable("duplicate_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.LinkageParameters", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AlgorithmVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CandidatePairs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainedAt");
+
+                    b.ToTable("linkage_parameters", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.PersonIdentityMember", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IdentityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("IdentityId");
+
+                    b.ToTable("person_identity_members", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.PersonLinkRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("person_link_requests", (string)null);
+                });
+
             modelBuilder.Entity("Lantern.Core.Features.Evidence.CustodyTransfer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2234,6 +2364,30 @@ namespace Lantern.Core.Persistence.Migrations.Postgres
                     b.HasOne("Lantern.Core.Features.Cases.Case", null)
                         .WithMany("Events")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.DuplicateCandidate", b =>
+                {
+                    b.HasOne("Lantern.Core.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LeftPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lantern.Core.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RightPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.PersonIdentityMember", b =>
+                {
+                    b.HasOne("Lantern.Core.Features.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Lantern.Core.Features.Duplicates.PersonIdentityMember", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -503,6 +503,136 @@ namespace Lantern.Core.Persistence.Migrations.Sqlite
                     b.ToTable("trafficking_events", (string)null);
                 });
 
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.DuplicateCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlgorithmVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lantern:Encrypted", true);
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LeftPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lantern:Encrypted", true);
+
+                    b.Property<Guid>("RightPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RightPersonId");
+
+                    b.HasIndex("LeftPersonId", "RightPersonId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Probability");
+
+                    b.ToTable("duplicate_candidates", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.LinkageParameters", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlgorithmVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CandidatePairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrainedAt");
+
+                    b.ToTable("linkage_parameters", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.PersonIdentityMember", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdentityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("JoinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.HasIndex("IdentityId");
+
+                    b.ToTable("person_identity_members", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.PersonLinkRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("person_link_requests", (string)null);
+                });
+
             modelBuilder.Entity("Lantern.Core.Features.Evidence.CustodyTransfer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2229,6 +2359,30 @@ namespace Lantern.Core.Persistence.Migrations.Sqlite
                     b.HasOne("Lantern.Core.Features.Cases.Case", null)
                         .WithMany("Events")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.DuplicateCandidate", b =>
+                {
+                    b.HasOne("Lantern.Core.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LeftPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lantern.Core.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RightPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Duplicates.PersonIdentityMember", b =>
+                {
+                    b.HasOne("Lantern.Core.Features.People.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Lantern.Core.Features.Duplicates.PersonIdentityMember", "PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
