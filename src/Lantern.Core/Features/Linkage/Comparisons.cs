@@ -59,6 +59,9 @@ public abstract class Comparison
     /// <summary>Distinct standardised values, by code.</summary>
     protected IReadOnlyList<string> Values { get; }
 
+    /// <summary>Distinct standardised values (codes run from 0 to this, exclusive).</summary>
+    internal int DistinctValues => Values.Count;
+
     /// <summary>Records with a value.</summary>
     public int Present { get; }
 
@@ -148,6 +151,34 @@ internal sealed class LevelCache(int values)
 /// <summary>Standardisation of cells before interning.</summary>
 public static class Standardise
 {
+    /// <summary>
+    /// <paramref name="standardise"/> applied to every cell, once per distinct cell: names, places and dates repeat
+    /// across a million records, and equal results share one string.
+    /// </summary>
+    public static string?[] Each(string?[] raw, Func<string?, string?> standardise)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(standardise);
+        var seen = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var result = new string?[raw.Length];
+        for (var r = 0; r < raw.Length; r++)
+        {
+            var v = raw[r];
+            if (v is null)
+            {
+                result[r] = standardise(null);
+                continue;
+            }
+            if (!seen.TryGetValue(v, out var s))
+            {
+                s = standardise(v);
+                seen.Add(v, s);
+            }
+            result[r] = s;
+        }
+        return result;
+    }
+
     /// <summary>Lower case letters and digits, other characters as single spaces, diacritics removed.</summary>
     public static string? Text(string? value)
     {
@@ -278,6 +309,7 @@ public sealed class NameComparison : Comparison
         : base(column, LevelNames, termFrequency: true, Standardised(raw, names))
     {
         ArgumentNullException.ThrowIfNull(names);
+        Knowledge = names;
         _tokens = new Token[Values.Count][];
         _variantKeys = new string[Values.Count];
         for (var c = 0; c < Values.Count; c++)
@@ -290,8 +322,11 @@ public sealed class NameComparison : Comparison
 
     internal readonly record struct Token(string Text, int Group, string Skeleton, bool Arabic);
 
+    /// <summary>The name knowledge the tokens were grouped with.</summary>
+    internal NameKnowledge Knowledge { get; }
+
     private static string?[] Standardised(string?[] raw, NameKnowledge names) =>
-        [.. raw.Select(v => v is null ? null : names.Tokens(v) is { Count: > 0 } t ? string.Join(' ', t) : null)];
+        Standardise.Each(raw, v => v is null ? null : names.Tokens(v) is { Count: > 0 } t ? string.Join(' ', t) : null);
 
     /// <summary>The record's name tokens, standardised (empty when missing); shared, not to be changed.</summary>
     internal Token[] TokensOf(int record) => Code(record) < 0 ? [] : _tokens[Code(record)];
@@ -478,7 +513,7 @@ public sealed class NameComparison : Comparison
 public sealed class DateComparison : Comparison
 {
     public DateComparison(LinkageColumn column, string?[] raw)
-        : base(column, ["exact", "one typing slip or day/month swapped", "agree where both known, or same year and month", "different"], termFrequency: true, [.. raw.Select(Standardise.Date)])
+        : base(column, ["exact", "one typing slip or day/month swapped", "agree where both known, or same year and month", "different"], termFrequency: true, Standardise.Each(raw, Standardise.Date))
     {
     }
 
@@ -493,7 +528,7 @@ public sealed class DateComparison : Comparison
         var partial = x.EndsWith("00", StringComparison.Ordinal) || y.EndsWith("00", StringComparison.Ordinal);
         if (!partial)
         {
-            if (StringSimilarity.DamerauLevenshtein(x, y, 1) <= 1)
+            if (StringSimilarity.EditDistanceLowerBound(x, y) <= 1 && StringSimilarity.DamerauLevenshtein(x, y, 1) <= 1)
             {
                 return 1;
             }
@@ -527,9 +562,9 @@ public sealed class DateComparison : Comparison
 /// are shared within families and keep the adjustment.
 /// </remarks>
 public sealed class DocumentComparison(LinkageColumn column, string?[] raw, Func<string?, string?> standardise)
-    : Comparison(column, ["exact", "one typing slip", "two typing slips", "different"], termFrequency: column.Field == LinkageField.Phone, [.. raw.Select(standardise)])
+    : Comparison(column, ["exact", "one typing slip", "two typing slips", "different"], termFrequency: column.Field == LinkageField.Phone, Standardise.Each(raw, standardise))
 {
-    protected override int Compare(int a, int b) => StringSimilarity.DamerauLevenshtein(Values[a], Values[b], 2) switch
+    protected override int Compare(int a, int b) => StringSimilarity.EditDistanceLowerBound(Values[a], Values[b]) > 2 ? 3 : StringSimilarity.DamerauLevenshtein(Values[a], Values[b], 2) switch
     {
         <= 1 => 1,
         2 => Values[a].Length >= 6 ? 2 : 3,
@@ -539,7 +574,7 @@ public sealed class DocumentComparison(LinkageColumn column, string?[] raw, Func
 
 /// <summary>Short codes (postcode, house number): exact; one typing slip; different.</summary>
 public sealed class ShortCodeComparison(LinkageColumn column, string?[] raw)
-    : Comparison(column, ["exact", "one typing slip", "different"], termFrequency: true, [.. raw.Select(Standardise.Text)])
+    : Comparison(column, ["exact", "one typing slip", "different"], termFrequency: true, Standardise.Each(raw, Standardise.Text))
 {
     protected override int Compare(int a, int b) => StringSimilarity.DamerauLevenshtein(Values[a], Values[b], 1) <= 1 ? 1 : 2;
 }
@@ -548,11 +583,22 @@ public sealed class ShortCodeComparison(LinkageColumn column, string?[] raw)
 /// Addresses and places: exact (for a place, also another spelling, abbreviation or former name of it: DG Khan,
 /// Lyallpur); same words in another order or fuzzy >= 0.92; fuzzy >= 0.80; different.
 /// </summary>
+/// <remarks>
+/// No term-frequency adjustment for a locality: where people live follows who they are (a Bangladeshi name in Dhaka,
+/// an Afghan one in Kabul), so two different people with one name often share a rare town too, and a bonus for the
+/// rare town counted the same evidence twice (100,000 generated records: precision 0.928 with it, 0.967 without).
+/// </remarks>
 public sealed class TextComparison(LinkageColumn column, string?[] raw, Func<string?, string?> standardise)
-    : Comparison(column, ["exact", "fuzzy >= 0.92 or same words", "fuzzy >= 0.80", "different"], termFrequency: true, [.. raw.Select(standardise)])
+    : Comparison(column, ["exact", "fuzzy >= 0.92 or same words", "fuzzy >= 0.80", "different"], termFrequency: column.Field != LinkageField.Locality, Standardise.Each(raw, standardise))
 {
     protected override int Compare(int a, int b)
     {
+        // most compared addresses belong to different people: the cheap bound settles them (same words in another
+        // order share every character, so the bound never hides them)
+        if (StringSimilarity.JaroWinklerUpperBound(Values[a], Values[b]) < 0.80 - 1e-9)
+        {
+            return 3;
+        }
         var sim = StringSimilarity.JaroWinkler(Values[a], Values[b]);
         if (sim >= 0.92 || SameWords(Values[a], Values[b]))
         {
@@ -568,7 +614,7 @@ public sealed class TextComparison(LinkageColumn column, string?[] raw, Func<str
 
 /// <summary>Categories and free identifiers: exact or different.</summary>
 public sealed class ExactComparison(LinkageColumn column, string?[] raw, Func<string?, string?> standardise)
-    : Comparison(column, ["exact", "different"], termFrequency: false, [.. raw.Select(standardise)])
+    : Comparison(column, ["exact", "different"], termFrequency: false, Standardise.Each(raw, standardise))
 {
     protected override int Compare(int a, int b) => 1;
 }

@@ -34,6 +34,32 @@ public sealed class NameKnowledge
     /// <summary>The transliteration group of a normalised token (Latin lower case, or normalised Arabic script), or -1.</summary>
     public int Group(string token) => _groups.TryGetValue(token, out var g) ? g : -1;
 
+    /// <summary>
+    /// The group whose known spellings have this consonant skeleton (<see cref="Skeleton"/>), or -1 when none has it
+    /// or several groups do: a misspelling that no group lists (Kmran, Malki) still finds its name for blocking.
+    /// </summary>
+    internal int GroupOfSkeleton(string skeleton) => SkeletonGroups.TryGetValue(skeleton, out var g) ? g : -1;
+
+    private Dictionary<string, int> SkeletonGroups => _skeletonGroups ??= BuildSkeletonGroups(_groups);
+
+    private Dictionary<string, int>? _skeletonGroups;
+
+    private static Dictionary<string, int> BuildSkeletonGroups(Dictionary<string, int> groups)
+    {
+        var bySkeleton = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (spelling, group) in groups)
+        {
+            var skeleton = Skeleton(spelling);
+            if (skeleton.Length < 2)
+            {
+                continue;
+            }
+            // -1 marks a skeleton shared by two groups (Mahmood and Muhammad are both "mhmd"): no group for it
+            bySkeleton[skeleton] = bySkeleton.TryGetValue(skeleton, out var seen) && seen != group ? -1 : group;
+        }
+        return bySkeleton;
+    }
+
     public bool IsHonorific(string token) => _honorifics.Contains(token);
 
     /// <summary>

@@ -55,17 +55,18 @@ public static class RecordLinkage
 
     internal static List<Comparison> Compare(LinkageDataset dataset, NameKnowledge names)
     {
-        var list = new List<Comparison>();
-        for (var c = 0; c < dataset.Columns.Count; c++)
+        // columns are standardised independently of each other: in parallel
+        var list = new Comparison[dataset.Columns.Count];
+        Parallel.For(0, list.Length, c =>
         {
             var raw = new string?[dataset.Count];
             for (var r = 0; r < raw.Length; r++)
             {
                 raw[r] = dataset.Value(r, c);
             }
-            list.Add(Comparison.For(dataset.Columns[c], raw, names));
-        }
-        return list;
+            list[c] = Comparison.For(dataset.Columns[c], raw, names);
+        });
+        return [.. list];
     }
 
     /// <summary>

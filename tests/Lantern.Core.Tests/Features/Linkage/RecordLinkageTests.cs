@@ -30,7 +30,9 @@ public sealed class RecordLinkageTests
 
         var recall = (double)truth.Count(candidates.Contains) / truth.Count;
         Assert.True(recall >= 0.99, $"blocking recall {recall:F4}");
-        Assert.True(pairs.Length < 2 * dataset.Count, $"{pairs.Length} candidate pairs for {dataset.Count} records");
+        // about 5 per record since blocks of up to 20 records are compared in full (a single rare name word is a
+        // key); the old rules gave under 1 here but 147 per record on generated South Asian records
+        Assert.True(pairs.Length < 6 * dataset.Count, $"{pairs.Length} candidate pairs for {dataset.Count} records");
     }
 
     [Fact]
