@@ -64,6 +64,10 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Prosecutions.DeadlineRule> DeadlineRules => Set<Features.Prosecutions.DeadlineRule>();
     // ---- end of prosecution proceedings ----
 
+    // ---- Networks (Features/Networks; Configurations/NetworkConfigurations.cs) ----
+    public DbSet<Features.Networks.CaseRelation> CaseRelations => Set<Features.Networks.CaseRelation>();
+    // ---- end of networks ----
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }
@@ -150,6 +154,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
             || (i.Handling == Features.Intelligence.HandlingCode.H0
                 && (i.Case.OrganisationId == ScopeOrganisation || i.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || i.Case.Assignments.Any(a => a.UserId == ScopeUser))));
         // ---- end of evidence register and intelligence ----
+        // ---- Networks: relations recorded on a case are seen by whoever sees the case ----
+        ThroughCase<Features.Networks.CaseRelation>(model, r => r.Case);
+        // ---- end of networks ----
     }
 
     /// <summary>

@@ -47,6 +47,12 @@ public static class Permissions
     public const string IntelligenceWrite = "intelligence.write";
     public static readonly IReadOnlyList<string> EvidenceAndIntelligence = [EvidenceRead, EvidenceWrite, EvidenceCustody, IntelligenceRead, IntelligenceWrite];
     // ---- end of evidence register and intelligence ----
+    // ---- Networks (Features/Networks; docs/decisions/0013-network-view.md) ----
+    public const string NetworkRead = "network.read";
+    public const string NetworkWrite = "network.write";
+    public const string NetworkExport = "network.export";
+    public static readonly IReadOnlyList<string> Networks = [NetworkRead, NetworkWrite, NetworkExport];
+    // ---- end of networks ----
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -55,5 +61,6 @@ public static class Permissions
         ReferralsRead, ReferralsWrite, ReferralsReceive, ReferralsOverrideConsent, ServicesManage,
         .. Prosecution,
         .. EvidenceAndIntelligence,
+        .. Networks,
     ];
 }
