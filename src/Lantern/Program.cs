@@ -26,6 +26,9 @@ root.Subcommands.Add(Lantern.Features.Intelligence.IntelligenceCommands.Create()
 root.Subcommands.Add(Lantern.Features.Linkage.LinkageCommands.Link());
 root.Subcommands.Add(Lantern.Features.Linkage.GenerateCommands.Create());
 // ---- end ----
+// ---- Networks (Features/Networks) ----
+root.Subcommands.Add(Lantern.Features.Networks.NetworkCommands.Create());
+// ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());

@@ -22,11 +22,11 @@ public static class ExploreNeighbourhood
         private readonly AuditLog _audit;
         private readonly NetworkAccess _access;
 
-        internal Handler(AppDbContext db, Visibility visibility, AuditLog audit, BlindIndex index, KeyRing keys)
+        internal Handler(AppDbContext db, Visibility visibility, AuditLog audit, BlindIndex index, KeyRing keys, NetworkCache cache)
         {
             _db = db;
             _audit = audit;
-            _access = new NetworkAccess(db, visibility, index, keys);
+            _access = new NetworkAccess(db, visibility, index, keys, cache);
         }
 
         public async Task<NetworkView> Handle(Actor actor, Request request, CancellationToken ct)

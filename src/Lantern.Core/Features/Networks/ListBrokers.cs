@@ -19,11 +19,11 @@ public static class ListBrokers
         private readonly AuditLog _audit;
         private readonly NetworkAccess _access;
 
-        internal Handler(AppDbContext db, Visibility visibility, AuditLog audit, BlindIndex index, KeyRing keys)
+        internal Handler(AppDbContext db, Visibility visibility, AuditLog audit, BlindIndex index, KeyRing keys, NetworkCache cache)
         {
             _db = db;
             _audit = audit;
-            _access = new NetworkAccess(db, visibility, index, keys);
+            _access = new NetworkAccess(db, visibility, index, keys, cache);
         }
 
         public async Task<NetworkBrokers> Handle(Actor actor, Request request, CancellationToken ct)
@@ -36,8 +36,8 @@ public static class ListBrokers
             var shown = NetworkProjection.Types(request.Types, "types") ?? [NodeType.Person];
             var network = await _access.NetworkAsync(actor, Permissions.NetworkRead, ct);
             var graph = network.Graph;
-            // Paths run through every kind of node (a phone links two persons); only the ranking is by the kinds asked for.
-            var filter = ActorNetwork.Filter();
+            // Paths run through every kind of node but places (a phone links two persons); only the ranking is by the kinds asked for.
+            var filter = ActorNetwork.Filter(shown.Contains(NodeType.Place) ? null : NetworkProjection.WithoutPlaces);
             var betweenness = Centrality.Betweenness(graph, filter);
             var degree = Centrality.Degree(graph, filter);
             var ranked = Enumerable.Range(0, graph.NodeCount)
@@ -48,7 +48,7 @@ public static class ListBrokers
                 .ToList();
             _audit.Add(actor, "network.brokers", "network", null, detail: ranked.Count + " broker(s) of " + graph.NodeCount + " node(s)");
             await _db.SaveChangesAsync(ct);
-            return new NetworkBrokers(ranked, graph.NodeCount, graph.EdgeCount, graph.NodeCount > Centrality.ExactUpTo);
+            return new NetworkBrokers(ranked, graph.NodeCount, graph.EdgeCount, graph.NodeCount > Centrality.ExactUpTo, (long)network.BuildTime.TotalMilliseconds);
         }
     }
 }

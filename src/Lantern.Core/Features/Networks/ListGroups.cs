@@ -13,7 +13,7 @@ public static class ListGroups
 {
     public enum Kind { Components, Communities }
 
-    public sealed record Request(Kind Kind, int? Top = null);
+    public sealed record Request(Kind Kind, int? Top = null, IReadOnlyList<string>? Types = null);
 
     /// <summary>
     /// Communities take about a minute on a million nodes (docs/benchmarks.md): above this many visible nodes they are
@@ -27,11 +27,11 @@ public static class ListGroups
         private readonly AuditLog _audit;
         private readonly NetworkAccess _access;
 
-        internal Handler(AppDbContext db, Visibility visibility, AuditLog audit, BlindIndex index, KeyRing keys)
+        internal Handler(AppDbContext db, Visibility visibility, AuditLog audit, BlindIndex index, KeyRing keys, NetworkCache cache)
         {
             _db = db;
             _audit = audit;
-            _access = new NetworkAccess(db, visibility, index, keys);
+            _access = new NetworkAccess(db, visibility, index, keys, cache);
         }
 
         public async Task<NetworkGroups> Handle(Actor actor, Request request, CancellationToken ct)
@@ -41,9 +41,10 @@ public static class ListGroups
             {
                 throw new ValidationException("top", "Ask for 1 to 100 groups.");
             }
+            var types = NetworkProjection.Types(request.Types, "types") ?? NetworkProjection.WithoutPlaces;
             var network = await _access.NetworkAsync(actor, Permissions.NetworkRead, ct);
             var graph = network.Graph;
-            var filter = ActorNetwork.Filter();
+            var filter = ActorNetwork.Filter(types);
             NetworkGroups result;
             if (request.Kind == Kind.Components)
             {
@@ -62,7 +63,7 @@ public static class ListGroups
             }
             _audit.Add(actor, "network." + request.Kind.ToString().ToLowerInvariant(), "network", null, detail: result.Count + " group(s) of " + graph.NodeCount + " node(s)");
             await _db.SaveChangesAsync(ct);
-            return result;
+            return result with { BuildMilliseconds = (long)network.BuildTime.TotalMilliseconds };
         }
     }
 
@@ -82,6 +83,6 @@ public static class ListGroups
             members[g].GroupBy(v => NetworkKeys.Slug(graph.TypeOf(v))).OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Count()),
             members[g].Where(v => graph.TypeOf(v) is NodeType.Person or NodeType.Case)
                 .OrderByDescending(graph.EdgesAt).ThenBy(v => v).Take(5).Select(v => NetworkProjection.Node(network, v, null)).ToList())).ToList();
-        return new NetworkGroups(sizes.Length, graph.NodeCount, graph.EdgeCount, groups, modularity, note);
+        return new NetworkGroups(sizes.Length, of.Count(c => c >= 0), graph.EdgeCount, groups, modularity, note);
     }
 }

@@ -9,7 +9,7 @@ namespace Lantern.Core.Features.Networks;
 /// request names. An entity outside the actor's network is not found; a person or case that exists but is hidden is
 /// also audited as a denied access (<see cref="Visibility"/>), and answers exactly like one that does not exist.
 /// </summary>
-internal sealed class NetworkAccess(AppDbContext db, Visibility visibility, BlindIndex index, KeyRing keys)
+internal sealed class NetworkAccess(AppDbContext db, Visibility visibility, BlindIndex index, KeyRing keys, NetworkCache cache)
 {
     private readonly NetworkKeys _keys = new(index, keys);
 
@@ -23,7 +23,7 @@ internal sealed class NetworkAccess(AppDbContext db, Visibility visibility, Blin
     {
         db.ScopeTo(actor);
         actor.Require(permission);
-        return await new NetworkReader(db, index, keys).ReadAsync(actor, SameAs, ct);
+        return await cache.GetAsync(db, actor, () => new NetworkReader(db, index, keys).ReadAsync(actor, SameAs, ct), ct);
     }
 
     public async Task<int> NodeAsync(Actor actor, ActorNetwork network, string? entity, string field, CancellationToken ct)

@@ -19,12 +19,12 @@ public sealed record NetworkView(string? Centre, IReadOnlyList<NetworkNode> Node
 /// <summary>A broker: how many others a node touches (degree) and on how many shortest paths between others it lies (betweenness).</summary>
 public sealed record NetworkBroker(NetworkNode Node, int Degree, double Betweenness);
 
-public sealed record NetworkBrokers(IReadOnlyList<NetworkBroker> Brokers, int Nodes, int Links, bool Estimated);
+public sealed record NetworkBrokers(IReadOnlyList<NetworkBroker> Brokers, int Nodes, int Links, bool Estimated, long BuildMilliseconds);
 
 /// <summary>A group of nodes (a component or a community): its size, how many of each kind, and its best-connected members.</summary>
 public sealed record NetworkGroup(int Number, int Size, IReadOnlyDictionary<string, int> Kinds, IReadOnlyList<NetworkNode> Leading);
 
-public sealed record NetworkGroups(int Count, int Nodes, int Links, IReadOnlyList<NetworkGroup> Largest, double? Modularity, string? Note);
+public sealed record NetworkGroups(int Count, int Nodes, int Links, IReadOnlyList<NetworkGroup> Largest, double? Modularity, string? Note, long BuildMilliseconds = 0);
 
 /// <summary>Shared by the network handlers: naming nodes, projecting views, laying out large pieces.</summary>
 internal static partial class NetworkProjection
@@ -33,6 +33,12 @@ internal static partial class NetworkProjection
     public const int ServerLayoutAbove = 300;
 
     public const int MaxHops = 4;
+
+    /// <summary>
+    /// Places join every case of a city to every other: kept out of whole-network measures (components, communities,
+    /// brokers) unless asked for, or the whole network is one component and every broker a city.
+    /// </summary>
+    public static readonly IReadOnlyList<NodeType> WithoutPlaces = Enum.GetValues<NodeType>().Where(t => t != NodeType.Place).ToList();
 
     public static NetworkNode Node(ActorNetwork network, int node, int? hops, (double X, double Y)? at = null) =>
         new(network.Id(node), NetworkKeys.Slug(network.Graph.TypeOf(node)), network.Label(node), hops, network.Graph.EdgesAt(node), network.Href(node), at?.X, at?.Y);
