@@ -45,6 +45,7 @@ public static class ExportNetwork
             var graph = network.Graph;
             NetworkFilter filter;
             string subject;
+            (string Type, string? Id) audited = ("network", null);
             if (request.Entity is not null)
             {
                 var start = await _access.NodeAsync(actor, network, request.Entity, "entity", ct);
@@ -61,6 +62,7 @@ public static class ExportNetwork
                 }
                 filter = new NetworkFilter(set.Contains, types?.Append(graph.TypeOf(start)).Distinct(), null, from, to);
                 subject = network.Id(start);
+                audited = (NetworkKeys.Slug(graph.TypeOf(start)), graph.KeyOf(start));
             }
             else
             {
@@ -86,8 +88,7 @@ public static class ExportNetwork
                 }
             }
             var content = output.ToArray();
-            _audit.Add(actor, "network.export", "network", subject.StartsWith("whole", StringComparison.Ordinal) ? null : subject,
-                detail: format + ", " + nodes + " node(s), " + subject);
+            _audit.Add(actor, "network.export", audited.Type, audited.Id, detail: format + ", " + nodes + " node(s), " + subject);
             await _db.SaveChangesAsync(ct);
             var contentType = format == "graphml" ? "application/graphml+xml" : "text/csv";
             return new Response(content, contentType, "lantern-network." + (format == "graphml" ? "graphml" : format), nodes);

@@ -6,8 +6,8 @@ using Lantern.Core.Security;
 namespace Lantern.Core.Features.Networks;
 
 /// <summary>
-/// The shortest chain (fewest hops) between two entities through what the actor may see. No path and a hidden end
-/// look the same: not found.
+/// The shortest chain (fewest hops) between two entities through what the actor may see (places left out unless the
+/// kinds name them). No path and a hidden end look the same: not found.
 /// </summary>
 public static class FindPath
 {
@@ -32,7 +32,8 @@ public static class FindPath
             var network = await _access.NetworkAsync(actor, Permissions.NetworkRead, ct);
             var from = await _access.NodeAsync(actor, network, request.From, "from", ct);
             var to = await _access.NodeAsync(actor, network, request.To, "to", ct);
-            var filter = ActorNetwork.Filter(types?.Append(network.Graph.TypeOf(from)).Append(network.Graph.TypeOf(to)).Distinct());
+            // Places are left out unless asked for: two cases in the same city are not a chain worth following.
+            var filter = ActorNetwork.Filter((types ?? NetworkProjection.WithoutPlaces).Append(network.Graph.TypeOf(from)).Append(network.Graph.TypeOf(to)).Distinct());
             var path = ShortestPath.Between(network.Graph, from, to, filter);
             _audit.Add(actor, "network.path", NetworkKeys.Slug(network.Graph.TypeOf(from)), network.Graph.KeyOf(from),
                 detail: "to " + network.Id(to) + ": " + (path is null ? "no path" : path.Hops + " hop(s)"));
