@@ -33,7 +33,12 @@ internal sealed class NetworkReader(AppDbContext db, BlindIndex index, KeyRing k
         var persons = await db.Persons.AsNoTracking().Include(p => p.Documents).ToListAsync(ct);
         var events = await db.Cases.AsNoTracking().SelectMany(c => c.Events).Select(e => new
         {
-            e.CaseId, e.Type, e.Date, e.Country, e.State, e.City,
+            e.CaseId,
+            e.Type,
+            e.Date,
+            e.Country,
+            e.State,
+            e.City,
             People = e.People.Select(p => p.ParticipantId).ToList(),
         }).ToListAsync(ct);
         var participantPersons = await db.Participants.AsNoTracking().Select(p => new { p.Id, p.PersonId }).ToDictionaryAsync(p => p.Id, p => p.PersonId, ct);
