@@ -13,7 +13,7 @@ namespace Lantern.Benchmarks;
 public static class NetworkBench
 {
     public const string Usage = """
-        dotnet run -c Release --project bench/Lantern.Benchmarks -- networks [--nodes N] [--edges M] [--queries Q] [--seed S] [--pivots P]
+        dotnet run -c Release --project bench/Lantern.Benchmarks -- networks [--nodes N] [--edges M] [--queries Q] [--seed S] [--pivots P] [--export EDGES.txt]
         """;
 
     public static int Run(string[] args)
@@ -23,8 +23,15 @@ public static class NetworkBench
         var queries = 1_000;
         var seed = 42;
         var pivots = 8;
+        string? export = null;
         for (var i = 0; i < args.Length; i += 2)
         {
+            if (args[i] == "--export" && i + 1 < args.Length)
+            {
+                // The same generated graph for a peer (bench/networks/networkx_peer.py): an edge list, then stop.
+                export = args[i + 1];
+                continue;
+            }
             if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
             {
                 Console.Error.WriteLine(Usage);
@@ -56,6 +63,16 @@ public static class NetworkBench
         var graph = Generate(nodes, edges, seed, out var added, out var addSeconds);
         var buildSeconds = clock.Elapsed.TotalSeconds;
         var retained = GC.GetTotalMemory(true) - before;
+        if (export is not null)
+        {
+            using var writer = new StreamWriter(export);
+            for (var e = 0; e < graph.EdgeCount; e++)
+            {
+                writer.Write(Invariant($"{graph.EdgeSource(e)} {graph.EdgeTarget(e)}\n"));
+            }
+            Console.Error.WriteLine(Invariant($"{graph.NodeCount:N0} nodes, {graph.EdgeCount:N0} edges written to {export}"));
+            return 0;
+        }
         Row("Build (add nodes by type and key, add edges, sort, merge, CSR)", Invariant($"{buildSeconds:0.0} s"),
             Invariant($"{nodes:N0} nodes, {added:N0} edges added, {graph.EdgeCount:N0} after merging; adding {addSeconds:0.0} s, CSR {buildSeconds - addSeconds:0.0} s"));
         Row("Memory held by the graph", Invariant($"{retained / 1048576.0:0} MB"),

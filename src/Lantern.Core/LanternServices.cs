@@ -39,6 +39,9 @@ public static class LanternServices
         }
 
         services.AddScoped<Visibility>();
+        // ---- Networks (Features/Networks): each scope's built network, kept briefly ----
+        services.AddSingleton<Features.Networks.NetworkCache>();
+        // ---- end ----
         AddInternalConstructed<AuditLog>(services);
         AddInternalConstructed<DatabaseSetup>(services);
         AddInternalConstructed<Features.Administration.SignIn>(services);

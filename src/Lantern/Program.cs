@@ -29,6 +29,9 @@ root.Subcommands.Add(Lantern.Features.Linkage.GenerateCommands.Create());
 // ---- Possible duplicates (Features/Duplicates; `lantern link --database` is in LinkageCommands) ----
 root.Subcommands.Add(Lantern.Features.Duplicates.DuplicatesCommands.Create());
 // ---- end ----
+// ---- Networks (Features/Networks) ----
+root.Subcommands.Add(Lantern.Features.Networks.NetworkCommands.Create());
+// ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());

@@ -70,6 +70,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Duplicates.PersonLinkRequest> PersonLinkRequests => Set<Features.Duplicates.PersonLinkRequest>();
     public DbSet<Features.Duplicates.LinkageParameters> LinkageParameters => Set<Features.Duplicates.LinkageParameters>();
     // ---- end of possible duplicates ----
+    // ---- Networks (Features/Networks; Configurations/NetworkConfigurations.cs) ----
+    public DbSet<Features.Networks.CaseRelation> CaseRelations => Set<Features.Networks.CaseRelation>();
+    // ---- end of networks ----
 
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
@@ -166,6 +169,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
             || Participants.Any(pp => pp.PersonId == m.PersonId
                 && (pp.Case.OrganisationId == ScopeOrganisation || pp.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation) || pp.Case.Assignments.Any(a => a.UserId == ScopeUser))));
         // ---- end of possible duplicates ----
+        // ---- Networks: relations recorded on a case are seen by whoever sees the case ----
+        ThroughCase<Features.Networks.CaseRelation>(model, r => r.Case);
+        // ---- end of networks ----
     }
 
     /// <summary>

@@ -51,6 +51,12 @@ public static class Permissions
     public const string LinkageRead = "linkage.read";
     public const string LinkageReview = "linkage.review";
     // ---- end of possible duplicates ----
+    // ---- Networks (Features/Networks; docs/decisions/0013-network-view.md) ----
+    public const string NetworkRead = "network.read";
+    public const string NetworkWrite = "network.write";
+    public const string NetworkExport = "network.export";
+    public static readonly IReadOnlyList<string> Networks = [NetworkRead, NetworkWrite, NetworkExport];
+    // ---- end of networks ----
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -60,5 +66,6 @@ public static class Permissions
         .. Prosecution,
         .. EvidenceAndIntelligence,
         LinkageRead, LinkageReview, // possible duplicates
+        .. Networks,
     ];
 }

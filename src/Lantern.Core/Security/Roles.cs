@@ -50,11 +50,19 @@ public static class RolePermissions
     private static readonly string[] DuplicateReading = [Permissions.LinkageRead];
     // ---- end of possible duplicates ----
 
+    // ---- Networks (docs/decisions/0013-network-view.md) ----
+    // Investigators record relations, query the network and export it; prosecutors query it; the administrator does all.
+    // Caseworkers, labour inspectors and analysts do not see networks: a network shows suspects and their contacts
+    // (analysts see aggregates only).
+    private static readonly string[] NetworkWork = [Permissions.NetworkRead, Permissions.NetworkWrite, Permissions.NetworkExport];
+    private static readonly string[] NetworkReading = [Permissions.NetworkRead];
+    // ---- end of networks ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview]),
-        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, Permissions.CasesShare, .. DuplicateReview]),
-        Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading]),
+        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview]),
+        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview]),
+        Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, .. NetworkReading, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading]),
         Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates]),
         Role.LabourInspector => Set([.. CaseWork, .. ReferralWork, .. HearingDates]),
         Role.Analyst => Set([Permissions.StatisticsRead, Permissions.TokensOwn]),

@@ -109,6 +109,9 @@ public static class LanternWebHost
         // ---- Possible duplicates (Features/Duplicates) ----
         Features.Duplicates.DuplicatesApi.MapDuplicatesApi(api);
         // ---- end ----
+        // ---- Networks (Features/Networks) ----
+        Features.Networks.NetworkApi.MapNetworkApi(api);
+        // ---- end ----
         // Unknown API paths answer in problem+json too (after authentication, so anonymous callers get 401).
         api.MapFallback((HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", "No such API endpoint.", null))
             .RequireAuthorization(SignedIn).ExcludeFromDescription();

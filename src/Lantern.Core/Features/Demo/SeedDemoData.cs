@@ -27,13 +27,15 @@ public static class SeedDemoData
         private readonly PersonIndexer _indexer;
         private readonly TimeProvider _clock;
         private readonly AuditLog _audit;
+        private readonly KeyRing _keys;
 
-        internal Handler(AppDbContext db, PersonIndexer indexer, TimeProvider clock, AuditLog audit)
+        internal Handler(AppDbContext db, PersonIndexer indexer, TimeProvider clock, AuditLog audit, KeyRing keys)
         {
             _db = db;
             _indexer = indexer;
             _clock = clock;
             _audit = audit;
+            _keys = keys; // blind-index keys of the network relations (DemoSeeder.Networks.cs)
         }
 
         /// <summary>Seeds once: refuses, changing nothing, when the database already holds a case or a user.</summary>
@@ -90,6 +92,7 @@ public static class SeedDemoData
             await seeder.SeedScreeningAsync(_db, ct);
             await seeder.SeedProsecutionsAsync(_db, ct); // Prosecution proceedings (DemoSeeder.Prosecutions.cs)
             await seeder.SeedEvidenceAsync(_db, ct); // evidence register and intelligence (Features/Evidence, Features/Intelligence)
+            await seeder.SeedNetworksAsync(_db, _keys, ct); // relations for the network view (DemoSeeder.Networks.cs)
             await DemoSeeder.LinkDemoPersonsAsync(_db, _audit, _clock, actor, ct); // possible duplicates: the full linking run (Features/Duplicates)
             await transaction.CommitAsync(ct);
 

@@ -8,12 +8,12 @@ namespace Lantern.Core.Features.Networks;
 /// <summary>
 /// Writes what the filter admits for Gephi and other analysts' tools: GraphML (one file), or CSV as Gephi's
 /// spreadsheet import reads it (nodes.csv with Id and Label, edges.csv with Source, Target and Type=Undirected).
-/// Node keys are written as they are (phone and document numbers included): the caller authorises and audits the
-/// export like any other read of case data.
+/// Node labels are the keys unless the caller gives labels (Lantern's keys for phones and documents are hashes; its
+/// labels are decrypted values): the caller authorises and audits the export like any other read of case data.
 /// </summary>
 public static class NetworkExport
 {
-    public static void WriteGraphMl(NetworkGraph graph, NetworkFilter filter, Stream output)
+    public static void WriteGraphMl(NetworkGraph graph, NetworkFilter filter, Stream output, Func<int, string>? label = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(filter);
@@ -39,7 +39,7 @@ public static class NetworkExport
             }
             xml.WriteStartElement("node", ns);
             xml.WriteAttributeString("id", NodeId(v));
-            Data(xml, ns, "label", graph.KeyOf(v));
+            Data(xml, ns, "label", label?.Invoke(v) ?? graph.KeyOf(v));
             Data(xml, ns, "type", graph.TypeOf(v).ToString());
             xml.WriteEndElement();
         }
@@ -66,7 +66,7 @@ public static class NetworkExport
     }
 
     /// <summary>Gephi's node table: Id, Label, type.</summary>
-    public static void WriteNodesCsv(NetworkGraph graph, NetworkFilter filter, TextWriter output)
+    public static void WriteNodesCsv(NetworkGraph graph, NetworkFilter filter, TextWriter output, Func<int, string>? label = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(filter);
@@ -77,7 +77,7 @@ public static class NetworkExport
         {
             if (admitted[v])
             {
-                output.Write(NodeId(v) + "," + CsvText.Cell(graph.KeyOf(v)) + "," + graph.TypeOf(v) + "\n");
+                output.Write(NodeId(v) + "," + CsvText.Cell(label?.Invoke(v) ?? graph.KeyOf(v)) + "," + graph.TypeOf(v) + "\n");
             }
         }
     }

@@ -144,6 +144,12 @@ public sealed class DuplicatesApiTests : IAsyncLifetime
         Assert.Contains(fields, f => f.TryGetProperty("termFrequencyAdjustment", out var tf) && tf.GetDouble() != 0);
     }
 
+    private static async Task<int> SameAsLinksAsync(HttpClient client, Guid person)
+    {
+        var view = await client.GetFromJsonAsync<JsonElement>(Uri($"/api/v1/network/neighbourhood?entity=person:{person}&hops=1"));
+        return view.GetProperty("links").EnumerateArray().Count(l => l.GetProperty("relation").GetString() == "same-as");
+    }
+
     [Fact]
     public async Task ConfirmThenUndo_ThroughTheApi_JoinsAndSeparatesTheIdentityAndIsAudited()
     {
@@ -151,9 +157,11 @@ public sealed class DuplicatesApiTests : IAsyncLifetime
 
         using var confirmed = await client.PostAsJsonAsync(Uri($"/api/v1/duplicates/{_scenario.PairInA}/confirm"), new { reason = "Same CNIC and phone." });
         var merged = await client.GetFromJsonAsync<JsonElement>(Uri($"/api/v1/persons/{_scenario.MasihPersonId}/identity"));
+        var networkMerged = await SameAsLinksAsync(client, _scenario.MasihPersonId);
         using var noReason = await client.PostAsJsonAsync(Uri($"/api/v1/duplicates/{_scenario.PairInA}/undo"), new { reason = " " });
         using var undone = await client.PostAsJsonAsync(Uri($"/api/v1/duplicates/{_scenario.PairInA}/undo"), new { reason = "Father's names differ." });
         var separate = await client.GetFromJsonAsync<JsonElement>(Uri($"/api/v1/persons/{_scenario.MasihPersonId}/identity"));
+        var networkSeparate = await SameAsLinksAsync(client, _scenario.MasihPersonId);
         using var again = await client.PostAsJsonAsync(Uri($"/api/v1/duplicates/{_scenario.PairInA}/confirm"), new { reason = (string?)null });
 
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
@@ -166,6 +174,8 @@ public sealed class DuplicatesApiTests : IAsyncLifetime
         Assert.Equal("Undone", (await undone.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.False(separate.TryGetProperty("identityId", out _));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(1, networkMerged); // the confirmed identity is one same-as link in the network
+        Assert.Equal(0, networkSeparate);
         var auditor = new Lantern.Core.Security.Actor(UserId.New(), "auditor", new OrganisationId(_server.OrganisationAId), Lantern.Core.Security.Role.Auditor, "test");
         var actions = await _server.AsOperatorAsync(async (sp, _) =>
             (await sp.GetRequiredService<Lantern.Core.Auditing.SearchAudit.Handler>().Handle(auditor, new Lantern.Core.Auditing.SearchAudit.Request(EntityId: _scenario.PairInA.ToString()), CancellationToken.None)).Items.Select(e => e.Action).ToList());
