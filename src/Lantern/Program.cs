@@ -26,6 +26,10 @@ root.Subcommands.Add(Lantern.Features.Intelligence.IntelligenceCommands.Create()
 root.Subcommands.Add(Lantern.Features.Linkage.LinkageCommands.Link());
 root.Subcommands.Add(Lantern.Features.Linkage.GenerateCommands.Create());
 // ---- end ----
+// ---- Name screening (Features/Watchlists) ----
+root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistCommands.Names());
+root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistCommands.Screen());
+// ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
