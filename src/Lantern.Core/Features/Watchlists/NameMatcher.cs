@@ -108,6 +108,11 @@ public sealed class NameMatcher
         {
             alternate = text[2..];
         }
+        else if (!arabic && text.Length >= 6 && (text.EndsWith("ul", StringComparison.Ordinal) || text.EndsWith("ud", StringComparison.Ordinal) || text.EndsWith("ur", StringComparison.Ordinal)))
+        {
+            // a connector written onto the head of a joined name: Zainul Islam, Fazalur Rehman
+            alternate = text[..^2];
+        }
         var group = _knowledge.Group(text);
         var alternateGroup = alternate is null ? -1 : _knowledge.Group(alternate);
         var token = new NameToken(
@@ -160,7 +165,7 @@ public sealed class NameMatcher
         if (a.IsInitial || b.IsInitial)
         {
             var (initial, full) = a.IsInitial ? (a, b) : (b, a);
-            return !full.Arabic && full.Text[0] == initial.Text[0] ? (0.6, NameAgreement.Initial) : (0, NameAgreement.Initial);
+            return !full.Arabic && full.Text[0] == initial.Text[0] ? (0.8, NameAgreement.Initial) : (0, NameAgreement.Initial);
         }
         var best = Forms(a.Text, a.Group, a.Skeleton, b.Text, b.Group, b.Skeleton, a.Arabic, b.Arabic);
         if (best.Similarity < 0.95 && (a.Alternate is not null || b.Alternate is not null))

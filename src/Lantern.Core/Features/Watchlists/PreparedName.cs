@@ -43,7 +43,7 @@ public sealed class NameToken
 
     public string Text { get; }
 
-    /// <summary>The token without its article (alhashimi → hashimi, الهاشمي → هاشمي), or null.</summary>
+    /// <summary>The token without its article (alhashimi → hashimi, الهاشمي → هاشمي) or a trailing connector (zainul → zain), or null.</summary>
     public string? Alternate { get; }
 
     public int Group { get; }

@@ -10,8 +10,8 @@ namespace Lantern.Core.Features.Watchlists;
 /// Why nothing is missed (the argument is tested against exhaustive comparison in WatchlistIndexTests):
 /// (1) <see cref="NameMatcher.Compare"/> gives a token pair a similarity above 0 only when the two share a key of
 /// <see cref="TokenKeys"/>: exact and one-slip spellings share a deletion key (symmetric deletion: one edit apart means
-/// a common string after at most one deletion from each), group members a group key, skeletons within one edit a
-/// skeleton deletion key, an initial and a token its letter key, article-less forms their own keys; a joined token and
+/// a common string after at most one deletion from each), group members a group key, skeletons equal a skeleton key and
+/// skeletons of two scripts within one edit a cross-script deletion key, an initial and a token its letter key, article-less forms their own keys; a joined token and
 /// two neighbours share a join key. So every list token that could align with query token i is found from i's keys.
 /// (2) If a name shares no key with query token i, i stays unmatched and costs at least its unmatched cost c_i; with
 /// H the query tokens that found the name, the score is at most Σ_H w / (Σ_H w + Σ_not H c), because each aligned
@@ -56,6 +56,12 @@ public sealed class WatchlistIndex : IDisposable
     }
 
     public string ListVersion { get; }
+
+    /// <summary>Names touched by the postings walks and names scored in full, over all queries (for the speed bench).</summary>
+    public (long Touched, long Scored) Work => (Interlocked.Read(ref _touched), Interlocked.Read(ref _scored));
+
+    private long _touched;
+    private long _scored;
 
     public void Dispose() => _scratch.Dispose();
 
@@ -175,7 +181,7 @@ public sealed class WatchlistIndex : IDisposable
 
     /// <summary>
     /// The retrieval keys of a token: its spellings and their one-deletion forms (d:), transliteration groups (g:),
-    /// consonant skeletons and their one-deletion forms (k:), and initials: a list initial under its letter (i:); a
+    /// consonant skeletons (s:) and, across scripts only, their one-deletion forms (xl: Latin, xa: Arabic script), and initials: a list initial under its letter (i:); a
     /// query initial looks for list tokens starting with its letter (f:), which list tokens are filed under.
     /// </summary>
     internal static void TokenKeys(NameToken token, List<string> keys, bool query)
@@ -188,14 +194,17 @@ public sealed class WatchlistIndex : IDisposable
         }
         // a query token looks for list initials of its letter; a list token is filed under its letter for query initials
         keys.Add((query ? "i:" : "f:") + token.Text[0]);
-        Forms(token.Text, token.Group, token.Skeleton, keys);
+        // skeletons within one edit count only across scripts: a Latin token looks among Arabic-script ones and back
+        var own = token.Arabic ? "xa:" : "xl:";
+        var other = token.Arabic ? "xl:" : "xa:";
+        Forms(token.Text, token.Group, token.Skeleton, query ? other : own, keys);
         if (token.Alternate is not null)
         {
-            Forms(token.Alternate, token.AlternateGroup, token.AlternateSkeleton!, keys);
+            Forms(token.Alternate, token.AlternateGroup, token.AlternateSkeleton!, query ? other : own, keys);
         }
     }
 
-    private static void Forms(string text, int group, string skeleton, List<string> keys)
+    private static void Forms(string text, int group, string skeleton, string crossScript, List<string> keys)
     {
         keys.Add("d:" + text);
         if (text.Length >= 4)
@@ -209,12 +218,13 @@ public sealed class WatchlistIndex : IDisposable
         {
             keys.Add("g:" + group.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        keys.Add("k:" + skeleton);
+        keys.Add("s:" + skeleton);
+        keys.Add(crossScript + skeleton);
         if (skeleton.Length >= 3)
         {
             for (var i = 0; i < skeleton.Length; i++)
             {
-                keys.Add(string.Concat("k:", skeleton.AsSpan(0, i), skeleton.AsSpan(i + 1)));
+                keys.Add(string.Concat(crossScript, skeleton.AsSpan(0, i), skeleton.AsSpan(i + 1)));
             }
         }
     }
@@ -236,6 +246,8 @@ public sealed class WatchlistIndex : IDisposable
         scratch.Next();
         var nameThreshold = EntryMatcher.NameThreshold(subject, threshold);
         var candidates = Candidates(query, nameThreshold, scratch);
+        Interlocked.Add(ref _touched, scratch.Touched.Count);
+        Interlocked.Add(ref _scored, candidates.Count);
 
         // best name per entry
         var best = scratch.Best;

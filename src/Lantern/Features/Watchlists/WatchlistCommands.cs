@@ -106,6 +106,7 @@ internal static class WatchlistCommands
                 Progress($"index of {index.NameCount:N0} names and aliases built in {build.Elapsed.TotalSeconds:0.00} s");
                 var hits = Run(index, subjects, t, outPath);
                 var seconds = clock.Elapsed.TotalSeconds;
+                Progress($"retrieval: {index.Work.Touched / Math.Max(1.0, subjects.Count):N1} names touched and {index.Work.Scored / Math.Max(1.0, subjects.Count):N1} scored in full per name screened");
                 Progress($"wrote {hits:N0} hits for {subjects.Count:N0} names to {outPath} in {seconds:0.0} s ({subjects.Count / Math.Max(seconds, 1e-3):N0} names/s; peak memory {Environment.WorkingSet / 1048576.0:N0} MB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB peak)");
                 return 0;
             }
