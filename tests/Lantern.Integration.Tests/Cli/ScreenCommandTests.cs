@@ -36,11 +36,11 @@ public sealed class ScreenCommandTests : IAsyncLifetime
     [Fact]
     public async Task NamesScore_PairsWithOtherColumns_KeepsThemAndAppendsScoreAndMatch()
     {
-        var pairs = await WriteAsync("pairs.csv", """
+        var pairs = await WriteAsync("pairs.csv", """"
             note,name1,id,name2
             "a, quoted ""note""",Zia ul Haq,1,Ziaulhaq
             plain,Muhammad Imran,2,Muhammad Kamran
-            """);
+            """");
 
         var result = await RunAsync("names", "score", "--pairs", pairs);
 
