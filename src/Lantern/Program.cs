@@ -32,6 +32,10 @@ root.Subcommands.Add(Lantern.Features.Duplicates.DuplicatesCommands.Create());
 // ---- Networks (Features/Networks) ----
 root.Subcommands.Add(Lantern.Features.Networks.NetworkCommands.Create());
 // ---- end ----
+// ---- Name screening (Features/Watchlists) ----
+root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistCommands.Names());
+root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistCommands.Screen());
+// ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());

@@ -37,6 +37,8 @@ public sealed class CommandLineTests : IAsyncLifetime
     [InlineData("cases", "list")]
     [InlineData("identify")]
     [InlineData("link")]
+    [InlineData("names", "score")]
+    [InlineData("screen")]
     [InlineData("generate", "people")]
     [InlineData("offences", "list")]
     [InlineData("proceedings", "stage")]

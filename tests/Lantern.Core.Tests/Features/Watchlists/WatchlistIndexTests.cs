@@ -1,0 +1,87 @@
+using Lantern.Core.Features.Watchlists;
+
+namespace Lantern.Core.Tests.Features.Watchlists;
+
+public sealed class WatchlistIndexTests
+{
+    private static readonly string[] Given = ["Muhammad Imran", "Imran", "Kamran", "Zubair", "Zia ul Haq", "Ziaulhaq", "Asad", "Mehmood", "Ali", "Fatima", "Rukhsana", "Yousaf", "Yusuf", "M.", "Khalid", "Tanveer", "Tanvir", "Shahzad", "Shehzad", "Abdul Rehman"];
+    private static readonly string[] Family = ["Khan", "Butt", "Qureshi", "Qureshy", "Al-Hashimi", "Hashmi", "Malik", "Cheema", "Mehmood", "Akhtar", "Akhter", "Bibi", "Ahmed", "Ahmad", "Niazi"];
+    private static readonly string[] Arabic = ["محمد عمران خان", "زبير قريشي", "خالد الهاشمي", "یوسف بٹ", "فاطمه بيبي", "عمران نيازي", "اسد محمود"];
+
+    private static List<string> SampleNames(int seed, int count)
+    {
+        var random = new Random(seed);
+        var names = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            names.Add(random.Next(8) == 0
+                ? Arabic[random.Next(Arabic.Length)]
+                : $"{(random.Next(4) == 0 ? "Haji " : "")}{Given[random.Next(Given.Length)]} {(random.Next(3) == 0 ? Given[random.Next(Given.Length)] + " " : "")}{Family[random.Next(Family.Length)]}");
+        }
+        return names;
+    }
+
+    [Theory]
+    [InlineData(0.75)]
+    [InlineData(0.6)]
+    [InlineData(0.9)]
+    public void Screen_SampleAgainstExhaustiveComparison_MissesNothing(double threshold)
+    {
+        var entries = SampleNames(1, 400).Select((n, i) => new WatchlistEntry($"W{i}", i % 5 == 0 ? [n, SampleNames(i, 1)[0]] : [n])).ToList();
+        using var index = WatchlistIndex.Build(entries, "test", NameMatcher.Bundled);
+        var matcher = NameMatcher.Bundled;
+        var scored = 0;
+        foreach (var (query, q) in SampleNames(2, 150).Select((n, i) => (n, i)))
+        {
+            var subject = new ScreeningSubject($"Q{q}", query);
+            var hits = index.Screen(subject, threshold).ToDictionary(h => h.EntryId, h => h.Score);
+            var prepared = matcher.Prepare(query);
+            foreach (var entry in entries)
+            {
+                var best = entry.Names.Max(n => NameMatcher.Score(prepared, matcher.Prepare(n), explain: false).Score);
+                if (best >= threshold)
+                {
+                    scored++;
+                    Assert.True(hits.TryGetValue(entry.Id, out var s), $"'{query}' missed {entry.Id} '{string.Join(" / ", entry.Names)}' ({best})");
+                    Assert.Equal(best, s, 9);
+                }
+                else
+                {
+                    Assert.False(hits.ContainsKey(entry.Id), $"'{query}' reported {entry.Id} below the threshold");
+                }
+            }
+        }
+        Assert.True(scored > 100, $"only {scored} pairs at or above {threshold}: the sample proves little");
+    }
+
+    [Fact]
+    public void Screen_Hits_AreBestFirstWithExplanationAndListVersion()
+    {
+        var entries = new List<WatchlistEntry>
+        {
+            new("W1", ["Zia ul Haq Qureshi", "ضياء الحق قريشي"], "1970-08-17", "PK", Version: 3),
+            new("W2", ["Zia-ul-Haq Qureshi"], "1971-01-01"),
+            new("W3", ["Imran Butt"]),
+        };
+        using var index = WatchlistIndex.Build(entries, "abc123", NameMatcher.Bundled);
+
+        var hits = index.Screen(new ScreeningSubject("S1", "Ziaulhaq Qureshi", "1970-08-17"), 0.5);
+
+        Assert.Equal(["W1", "W2"], hits.Select(h => h.EntryId));
+        Assert.True(hits[0].Score > hits[1].Score);
+        var explanation = hits[0].Explanation();
+        Assert.Contains("joined", explanation, StringComparison.Ordinal);
+        Assert.Contains("birth_date agrees", explanation, StringComparison.Ordinal);
+        Assert.Contains("entry v3; list abc123", explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Screen_IdentityNumberAgrees_FindsTheEntryWhateverTheName()
+    {
+        using var index = WatchlistIndex.Build([new WatchlistEntry("W1", ["Zubair Qureshi"], NationalId: "35202-1234567-1")], "v", NameMatcher.Bundled);
+
+        var hit = Assert.Single(index.Screen(new ScreeningSubject("S1", "Completely Different", NationalId: "3520212345671"), 0.75));
+
+        Assert.True(hit.Score >= 0.97);
+    }
+}
