@@ -13,8 +13,17 @@ public static class CsvText
         {
             return "";
         }
-        var safe = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) < 0 ? safe : "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return Quoted(value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value);
+    }
+
+    /// <summary>
+    /// A cell exactly as given, quoted when it holds a comma, quote or line break: for machine-read files whose
+    /// values must come back unchanged (ids in a contract's output), where <see cref="Cell"/> would prefix them.
+    /// </summary>
+    public static string Quoted(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
     public static string Row(params string?[] cells) => string.Join(',', cells.Select(Cell));

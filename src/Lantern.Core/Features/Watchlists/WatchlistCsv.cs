@@ -114,13 +114,6 @@ public static class WatchlistCsv
         return quoted ? s : s.Trim();
     }
 
-    /// <summary>A cell as CSV: quoted when it holds a comma, quote or line break.</summary>
-    public static string Quote(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        return value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
-
     /// <summary>The index of a header column (ignoring case), or -1.</summary>
     public static int Column(string[] header, string name) => Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
 

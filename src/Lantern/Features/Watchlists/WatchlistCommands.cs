@@ -153,8 +153,8 @@ internal static class WatchlistCommands
                     var b = new StringBuilder();
                     foreach (var h in hits)
                     {
-                        b.Append(WatchlistCsv.Quote(h.SubjectId)).Append(',').Append(WatchlistCsv.Quote(h.EntryId)).Append(',')
-                            .Append(Format(h.Score)).Append(',').Append(WatchlistCsv.Quote(h.Explanation())).Append('\n');
+                        b.Append(CsvText.Quoted(h.SubjectId)).Append(',').Append(CsvText.Quoted(h.EntryId)).Append(',')
+                            .Append(Format(h.Score)).Append(',').Append(CsvText.Quoted(h.Explanation())).Append('\n');
                     }
                     results[i] = b.ToString();
                     counts[i] = hits.Count;
