@@ -42,6 +42,9 @@ public static class LanternServices
         // ---- Networks (Features/Networks): each scope's built network, kept briefly ----
         services.AddSingleton<Features.Networks.NetworkCache>();
         // ---- end ----
+        // ---- Watchlists (Features/Watchlists): each list's built screening index, per list version ----
+        services.AddSingleton(sp => new Features.Watchlists.WatchlistIndexes(sp.GetRequiredService<IServiceScopeFactory>()));
+        // ---- end ----
         AddInternalConstructed<AuditLog>(services);
         AddInternalConstructed<DatabaseSetup>(services);
         AddInternalConstructed<Features.Administration.SignIn>(services);

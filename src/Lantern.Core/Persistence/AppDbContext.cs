@@ -70,6 +70,13 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Duplicates.PersonLinkRequest> PersonLinkRequests => Set<Features.Duplicates.PersonLinkRequest>();
     public DbSet<Features.Duplicates.LinkageParameters> LinkageParameters => Set<Features.Duplicates.LinkageParameters>();
     // ---- end of possible duplicates ----
+
+    // ---- Watchlists (Features/Watchlists; Configurations/WatchlistConfigurations.cs) ----
+    public DbSet<Features.Watchlists.Watchlist> Watchlists => Set<Features.Watchlists.Watchlist>();
+    public DbSet<Features.Watchlists.WatchlistItem> WatchlistItems => Set<Features.Watchlists.WatchlistItem>();
+    public DbSet<Features.Watchlists.WatchlistItemVersion> WatchlistItemVersions => Set<Features.Watchlists.WatchlistItemVersion>();
+    // ---- end of watchlists ----
+
     // ---- Networks (Features/Networks; Configurations/NetworkConfigurations.cs) ----
     public DbSet<Features.Networks.CaseRelation> CaseRelations => Set<Features.Networks.CaseRelation>();
     // ---- end of networks ----
@@ -172,6 +179,16 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         // ---- Networks: relations recorded on a case are seen by whoever sees the case ----
         ThroughCase<Features.Networks.CaseRelation>(model, r => r.Case);
         // ---- end of networks ----
+        // ---- Watchlists: a list and its entries are seen by the owning organisation and the organisations allowed to
+        // screen against it; whether a missing child's entry is shown is a permission (Security/WatchlistVisibility) ----
+        model.Entity<Features.Watchlists.Watchlist>().HasQueryFilter(TenantFilter, w => ScopeUnrestricted
+            || w.OwnerOrganisationId == ScopeOrganisation
+            || w.Screeners.Any(s => s.OrganisationId == ScopeOrganisation));
+        model.Entity<Features.Watchlists.WatchlistItem>().HasQueryFilter(TenantFilter, i => ScopeUnrestricted
+            || Watchlists.Any(w => w.Id == i.WatchlistId && (w.OwnerOrganisationId == ScopeOrganisation || w.Screeners.Any(s => s.OrganisationId == ScopeOrganisation))));
+        model.Entity<Features.Watchlists.WatchlistItemVersion>().HasQueryFilter(TenantFilter, v => ScopeUnrestricted
+            || Watchlists.Any(w => w.Id == v.WatchlistId && (w.OwnerOrganisationId == ScopeOrganisation || w.Screeners.Any(s => s.OrganisationId == ScopeOrganisation))));
+        // ---- end of watchlists ----
     }
 
     /// <summary>

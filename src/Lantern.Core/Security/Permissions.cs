@@ -58,6 +58,21 @@ public static class Permissions
     public static readonly IReadOnlyList<string> Networks = [NetworkRead, NetworkWrite, NetworkExport];
     // ---- end of networks ----
 
+    // ---- Watchlists and name screening (Features/Watchlists; docs/decisions/0014-name-screening.md) ----
+    /// <summary>See the lists the organisation owns or may screen against, and their entries (children need <see cref="WatchlistsChildren"/>).</summary>
+    public const string WatchlistsRead = "watchlists.read";
+
+    /// <summary>Create, import, edit, share and retire the organisation's lists; set screening profiles.</summary>
+    public const string WatchlistsManage = "watchlists.manage";
+
+    /// <summary>Screen names (one or a batch) and review the organisation's alerts.</summary>
+    public const string WatchlistsScreen = "watchlists.screen";
+
+    /// <summary>See missing-children entries and the details of hits on them.</summary>
+    public const string WatchlistsChildren = "watchlists.children";
+    public static readonly IReadOnlyList<string> Watchlists = [WatchlistsRead, WatchlistsManage, WatchlistsScreen, WatchlistsChildren];
+    // ---- end of watchlists ----
+
     public static readonly IReadOnlyList<string> All =
     [
         CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
@@ -67,5 +82,6 @@ public static class Permissions
         .. EvidenceAndIntelligence,
         LinkageRead, LinkageReview, // possible duplicates
         .. Networks,
+        .. Watchlists,
     ];
 }

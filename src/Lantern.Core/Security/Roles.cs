@@ -1,6 +1,18 @@
 namespace Lantern.Core.Security;
 
-public enum Role { Administrator, Investigator, Prosecutor, Caseworker, LabourInspector, Analyst, Auditor }
+public enum Role
+{
+    Administrator,
+    Investigator,
+    Prosecutor,
+    Caseworker,
+    LabourInspector,
+    Analyst,
+    Auditor,
+
+    /// <summary>Screens names against watchlists (border posts, recruitment-licence offices, banks' compliance teams) and reviews the alerts; sees no cases.</summary>
+    ScreeningOfficer,
+}
 
 /// <summary>
 /// The one map from roles to permissions. Reading it answers "who may do what".
@@ -58,15 +70,26 @@ public static class RolePermissions
     private static readonly string[] NetworkReading = [Permissions.NetworkRead];
     // ---- end of networks ----
 
+    // ---- Watchlists and name screening (docs/decisions/0014-name-screening.md) ----
+    // Administrators keep the lists (create, import, edit, share) and the screening profiles. Investigators, caseworkers
+    // (child-protection bodies report missing children), labour inspectors and screening officers screen names and review
+    // their organisation's alerts; prosecutors read lists. Missing children are seen by administrators, investigators
+    // and caseworkers only: a screening officer's hit on a child shows that a listed child may match and who to call,
+    // and the owning organisation is alerted at once. Analysts and auditors see no lists.
+    private static readonly string[] WatchlistKeeping = [Permissions.WatchlistsRead, Permissions.WatchlistsManage, Permissions.WatchlistsScreen, Permissions.WatchlistsChildren];
+    private static readonly string[] WatchlistScreening = [Permissions.WatchlistsRead, Permissions.WatchlistsScreen];
+    // ---- end of watchlists ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview]),
-        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview]),
-        Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, .. NetworkReading, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading]),
-        Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates]),
-        Role.LabourInspector => Set([.. CaseWork, .. ReferralWork, .. HearingDates]),
+        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping]),
+        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview, .. WatchlistScreening, Permissions.WatchlistsChildren]),
+        Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, .. NetworkReading, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading, Permissions.WatchlistsRead]),
+        Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening, Permissions.WatchlistsChildren]),
+        Role.LabourInspector => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening]),
         Role.Analyst => Set([Permissions.StatisticsRead, Permissions.TokensOwn]),
         Role.Auditor => Set([Permissions.AuditRead, Permissions.TokensOwn]),
+        Role.ScreeningOfficer => Set([.. WatchlistScreening, Permissions.TokensOwn]),
     };
 
     public static Role ParseRole(string value, string field)
@@ -74,10 +97,15 @@ public static class RolePermissions
         var compact = value.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         return Enum.TryParse<Role>(compact, ignoreCase: true, out var role) && Enum.IsDefined(role) && !char.IsDigit(compact[0])
             ? role
-            : throw new Common.ValidationException(field, $"'{value}' is not a role; use one of: administrator, investigator, prosecutor, caseworker, labour-inspector, analyst, auditor.");
+            : throw new Common.ValidationException(field, $"'{value}' is not a role; use one of: administrator, investigator, prosecutor, caseworker, labour-inspector, analyst, auditor, screening-officer.");
     }
 
-    public static string Name(Role role) => role == Role.LabourInspector ? "labour-inspector" : role.ToString().ToLowerInvariant();
+    public static string Name(Role role) => role switch
+    {
+        Role.LabourInspector => "labour-inspector",
+        Role.ScreeningOfficer => "screening-officer",
+        _ => role.ToString().ToLowerInvariant(),
+    };
 
     private static HashSet<string> Set(IEnumerable<string> permissions) => new(permissions, StringComparer.Ordinal);
 }

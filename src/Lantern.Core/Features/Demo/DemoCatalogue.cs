@@ -69,6 +69,7 @@ internal static class DemoCatalogue
         new("demo.caseworker.isb", Role.Caseworker, "ISB"),
         new("demo.analyst", Role.Analyst, "LHR"),
         new("demo.auditor", Role.Auditor, "LHR"),
+        new("demo.screener.lhr", Role.ScreeningOfficer, "LHR"),
     ];
 
     /// <summary>Cases opened per year; 2026 runs to <see cref="DemoSeeder.LastDay"/>.</summary>

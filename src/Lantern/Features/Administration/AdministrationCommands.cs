@@ -55,7 +55,7 @@ internal static class AdministrationCommands
     {
         var username = new Option<string>("--username") { Required = true, Description = "Login name." };
         var organisation = new Option<string>("--organisation") { Required = true, Description = "Organisation name." };
-        var role = new Option<string>("--role") { Required = true, Description = "administrator, investigator, prosecutor, caseworker, labour-inspector, analyst or auditor." };
+        var role = new Option<string>("--role") { Required = true, Description = "administrator, investigator, prosecutor, caseworker, labour-inspector, analyst, auditor or screening-officer." };
         var add = new Command("add", "Add an account; the password is read from stdin. The user enrols a second factor at first sign-in.") { username, organisation, role };
         add.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
