@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lantern.Core.Features.Linkage;
 
 namespace Lantern.Core.Features.Watchlists;
@@ -12,47 +13,73 @@ namespace Lantern.Core.Features.Watchlists;
 /// <see cref="TokenKeys"/>: exact and one-slip spellings share a deletion key (symmetric deletion: one edit apart means
 /// a common string after at most one deletion from each), group members a group key, skeletons equal a skeleton key and
 /// skeletons of two scripts within one edit a cross-script deletion key, an initial and a token its letter key, article-less forms their own keys; a joined token and
-/// two neighbours share a join key. So every list token that could align with query token i is found from i's keys.
-/// (2) If a name shares no key with query token i, i stays unmatched and costs at least its unmatched cost c_i; with
-/// H the query tokens that found the name, the score is at most Σ_H w / (Σ_H w + Σ_not H c), because each aligned
-/// part's weight is at most its query-side weight and the specificity factor is at most 1.
-/// (3) Hence a name whose bound is below the threshold cannot reach it; all others are scored in full. A token whose
-/// postings are long is not walked when even its best case (all long tokens found, nothing else) stays below the
-/// threshold; names it would add are then found by the other tokens, and the bound assumes the long token found them.
+/// two neighbours share a join key. So every list token that could align with query token i is found from i's keys,
+/// and its similarity s_iv is known (computed once per distinct query token and kept, rounded up to 1/250).
+/// (2) For a name n, let s_i be the best similarity of query token i with any token of n (0.95 for a join), and
+/// U the list tokens of n that no query token can align with (they stay unmatched and cost their unmatched cost).
+/// An aligned part adds sim·m with m at most its query-side weight w_i (the sum of both for a joined query pair), an
+/// unmatched query token costs c_i, so coverage ≤ max over x_i ∈ [0, w_i] of Σ s_i x_i / (Σ x_i + Σ_{s_i=0} c_i + Σ_U c);
+/// the maximum takes the tokens in falling s_i while s_i exceeds the ratio so far. The specificity factor is at most
+/// that of Σ s_i w_i. Their product bounds the name score.
+/// (3) Hence a name whose bound is below the threshold cannot reach it; all others are scored in full. Query tokens
+/// are walked rarest first; the longest postings are not walked while the names found by the skipped tokens alone
+/// could not reach the threshold even with every skipped token aligned exactly (Σ_S w / (Σ_S w + Σ_rest c) times the
+/// specificity of Σ_S w): such names are below the threshold, and every other name is touched by a walked token and
+/// gets the bound of (2), in which the skipped tokens' similarities are looked up exactly.
 /// (4) Details (birth date, nationality) can lift a name score only by bounded bonuses
 /// (<see cref="EntryMatcher.NameThreshold"/>); identity numbers are looked up exactly.
 /// </remarks>
 public sealed class WatchlistIndex : IDisposable
 {
-    private const int LongPostings = 2_000;
+    /// <summary>Similarities are kept as bytes rounded up to this many steps, so a bound never falls below the truth.</summary>
+    private const double Steps = 250;
+
+    private const int MatchCacheLimit = 1_000_000;
+
+    private static readonly byte JoinedSimilarity = Quantise(0.95);
 
     private readonly NameMatcher _matcher;
     private readonly WatchlistEntry[] _entries;
     private readonly PreparedName[] _names;
     private readonly int[] _nameEntry;
+    private readonly int[] _entryFirstName;
+    // the tokens of every name, one after the other: list token id (bits 0-23), the name's token count (24-27) and
+    // the token's unmatched cost (a float, bits 32-63); a name is known by the offset of its first token (postings
+    // hold offsets, so reading a touched name's tokens is one memory access)
+    private readonly long[] _tokens;
+    private readonly int[] _offsetName;
     private readonly NameToken[] _vocabulary;
     private readonly int[][] _postings;
     private readonly Dictionary<string, int[]> _tokenKeys;
     private readonly Dictionary<string, int[]> _pairKeys;
     private readonly Dictionary<string, int[]> _joinKeys;
     private readonly Dictionary<string, int[]> _documents;
+    private readonly ConcurrentDictionary<string, TokenMatch> _matches = new(StringComparer.Ordinal);
     private readonly ThreadLocal<Scratch> _scratch;
 
     private WatchlistIndex(NameMatcher matcher, string listVersion, WatchlistEntry[] entries, PreparedName[] names, int[] nameEntry, NameToken[] vocabulary, int[][] postings,
-        Dictionary<string, int[]> tokenKeys, Dictionary<string, int[]> pairKeys, Dictionary<string, int[]> joinKeys, Dictionary<string, int[]> documents)
+        long[] tokens, int[] offsetName, Dictionary<string, int[]> tokenKeys, Dictionary<string, int[]> pairKeys, Dictionary<string, int[]> joinKeys, Dictionary<string, int[]> documents)
     {
         _matcher = matcher;
         ListVersion = listVersion;
         _entries = entries;
         _names = names;
         _nameEntry = nameEntry;
+        _entryFirstName = new int[entries.Length];
+        Array.Fill(_entryFirstName, -1);
+        for (var n = nameEntry.Length - 1; n >= 0; n--)
+        {
+            _entryFirstName[nameEntry[n]] = n;
+        }
         _vocabulary = vocabulary;
         _postings = postings;
+        _tokens = tokens;
+        _offsetName = offsetName;
         _tokenKeys = tokenKeys;
         _pairKeys = pairKeys;
         _joinKeys = joinKeys;
         _documents = documents;
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(names.Length, vocabulary.Length));
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(tokens.Length, vocabulary.Length));
     }
 
     public string ListVersion { get; }
@@ -97,9 +124,12 @@ public sealed class WatchlistIndex : IDisposable
         var vocabulary = new List<NameToken>();
         var postings = new List<List<int>>();
         var pairKeys = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var tokenData = new List<long>(names.Length * 3);
+        var offsetName = new List<int>(names.Length * 3);
         for (var n = 0; n < names.Length; n++)
         {
             var tokens = names[n].Tokens;
+            var offset = tokenData.Count;
             for (var t = 0; t < tokens.Count; t++)
             {
                 var token = tokens[t];
@@ -111,18 +141,32 @@ public sealed class WatchlistIndex : IDisposable
                     vocabularyIds[token.Text] = id;
                 }
                 var list = postings[id];
-                if (list.Count == 0 || list[^1] != n)
+                if (list.Count == 0 || list[^1] != offset)
                 {
-                    list.Add(n);
+                    list.Add(offset);
                 }
+                // a float no larger than the cost, so the bound stays above the score
+                var cost = (float)names[n].Costs[t];
+                if (cost > names[n].Costs[t])
+                {
+                    cost = MathF.BitDecrement(cost);
+                }
+                tokenData.Add((long)(uint)id | ((long)tokens.Count << 24) | ((long)(uint)BitConverter.SingleToInt32Bits(cost) << 32));
+                offsetName.Add(n);
             }
-            foreach (var variants in names[n].PairVariants)
+            var pairs = names[n].PairVariants;
+            for (var j = 0; j < pairs.Length; j++)
             {
-                foreach (var v in variants)
+                // the name and the position of the pair's first token (at most MaxTokens, so 3 bits)
+                foreach (var v in pairs[j])
                 {
-                    Add(pairKeys, v, n);
+                    Add(pairKeys, v, (offset << 3) | j);
                 }
             }
+        }
+        if (vocabulary.Count >= 1 << 24)
+        {
+            throw new InvalidOperationException("A watchlist index holds at most 2^24 distinct name tokens.");
         }
         var vocabularyArray = vocabulary.ToArray();
         var tokenKeys = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -153,8 +197,13 @@ public sealed class WatchlistIndex : IDisposable
                 Add(documents, "p:" + passport, e);
             }
         }
-        return new WatchlistIndex(matcher, listVersion, entryArray, names, [.. owners], vocabularyArray, [.. postings.Select(p => p.ToArray())],
-            Freeze(tokenKeys), Freeze(pairKeys), Freeze(joinKeys), Freeze(documents));
+        var postingArrays = new int[postings.Count][];
+        for (var v = 0; v < postingArrays.Length; v++)
+        {
+            postingArrays[v] = [.. postings[v]];
+        }
+        return new WatchlistIndex(matcher, listVersion, entryArray, names, [.. owners], vocabularyArray, postingArrays,
+            [.. tokenData], [.. offsetName], Freeze(tokenKeys), Freeze(pairKeys), Freeze(joinKeys), Freeze(documents));
     }
 
     private static void Add(Dictionary<string, List<int>> map, string key, int value)
@@ -243,10 +292,9 @@ public sealed class WatchlistIndex : IDisposable
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(query);
         var scratch = _scratch.Value!;
-        scratch.Next();
         var nameThreshold = EntryMatcher.NameThreshold(subject, threshold);
         var candidates = Candidates(query, nameThreshold, scratch);
-        Interlocked.Add(ref _touched, scratch.Touched.Count);
+        Interlocked.Add(ref _touched, scratch.Touched);
         Interlocked.Add(ref _scored, candidates.Count);
 
         // best name per entry
@@ -256,21 +304,25 @@ public sealed class WatchlistIndex : IDisposable
         {
             var s = NameMatcher.Score(query, _names[n], explain: false).Score;
             var e = _nameEntry[n];
-            if (!best.TryGetValue(e, out var b) || s > b.Score)
+            // ties go to the entry's first name, so the hit does not depend on the order names were retrieved in
+            if (!best.TryGetValue(e, out var b) || s > b.Score || (s == b.Score && n < b.Name))
             {
                 best[e] = (s, n);
             }
         }
-        if (Standardise.Document(subject.NationalId) is { } nationalId && _documents.TryGetValue("n:" + nationalId, out var byId))
+        if (_documents.Count > 0)
         {
-            AddEntries(byId, query, best);
-        }
-        if (Standardise.Document(subject.Passport) is { } passport && _documents.TryGetValue("p:" + passport, out var byPassport))
-        {
-            AddEntries(byPassport, query, best);
+            if (Standardise.Document(subject.NationalId) is { } nationalId && _documents.TryGetValue("n:" + nationalId, out var byId))
+            {
+                AddEntries(byId, query, best);
+            }
+            if (Standardise.Document(subject.Passport) is { } passport && _documents.TryGetValue("p:" + passport, out var byPassport))
+            {
+                AddEntries(byPassport, query, best);
+            }
         }
 
-        var hits = new List<WatchlistHit>();
+        var hits = new List<WatchlistHit>(best.Count);
         foreach (var (e, (nameScore, n)) in best)
         {
             var entry = _entries[e];
@@ -295,7 +347,7 @@ public sealed class WatchlistIndex : IDisposable
                 continue;
             }
             var top = (Score: 0.0, Name: -1);
-            for (var n = Array.IndexOf(_nameEntry, e); n >= 0 && n < _nameEntry.Length && _nameEntry[n] == e; n++)
+            for (var n = _entryFirstName[e]; n >= 0 && n < _nameEntry.Length && _nameEntry[n] == e; n++)
             {
                 var s = NameMatcher.Score(query, _names[n], explain: false).Score;
                 if (s > top.Score || top.Name < 0)
@@ -307,174 +359,315 @@ public sealed class WatchlistIndex : IDisposable
         }
     }
 
+    private static byte Quantise(double similarity) => (byte)Math.Min(Steps, Math.Ceiling(similarity * Steps));
+
+    /// <summary>
+    /// The list tokens a query token can align with and their similarities (rounded up), with the summed length of
+    /// their postings. Depends only on the token's text, so it is computed once per distinct token and kept.
+    /// </summary>
+    private TokenMatch Match(NameToken token)
+    {
+        if (_matches.TryGetValue(token.Text, out var cached))
+        {
+            return cached;
+        }
+        var keys = new List<string>(48);
+        TokenKeys(token, keys, query: true);
+        var seen = new HashSet<int>();
+        var vocabulary = new List<int>();
+        var similarities = new List<byte>();
+        long postings = 0;
+        foreach (var k in keys)
+        {
+            if (!_tokenKeys.TryGetValue(k, out var found))
+            {
+                continue;
+            }
+            foreach (var v in found)
+            {
+                if (!seen.Add(v))
+                {
+                    continue;
+                }
+                var s = NameMatcher.Compare(token, _vocabulary[v]).Similarity;
+                if (s > 0)
+                {
+                    vocabulary.Add(v);
+                    similarities.Add(Quantise(s));
+                    postings += _postings[v].Length;
+                }
+            }
+        }
+        var match = new TokenMatch([.. vocabulary], [.. similarities], postings);
+        if (_matches.Count < MatchCacheLimit)
+        {
+            _matches.TryAdd(token.Text, match);
+        }
+        return match;
+    }
+
     /// <summary>The names whose bound reaches <paramref name="nameThreshold"/> (see the remarks on the class).</summary>
     internal List<int> Candidates(PreparedName query, double nameThreshold, Scratch scratch)
     {
-        var touched = scratch.Touched;
-        touched.Clear();
-        var result = new List<int>();
+        var result = scratch.Candidates;
+        result.Clear();
+        scratch.Touched = 0;
         var count = query.Tokens.Count;
         if (count == 0)
         {
             return result;
         }
-        // the list tokens each query token can align with, and how long their postings are
-        var found = new List<int>[count];
-        var length = new long[count];
-        var keys = new List<string>(48);
-        for (var i = 0; i < count; i++)
-        {
-            found[i] = [];
-            scratch.NextToken();
-            keys.Clear();
-            TokenKeys(query.Tokens[i], keys, query: true);
-            foreach (var k in keys)
-            {
-                if (!_tokenKeys.TryGetValue(k, out var vocab))
-                {
-                    continue;
-                }
-                foreach (var v in vocab)
-                {
-                    if (scratch.VocabularySeen[v] == scratch.TokenStamp)
-                    {
-                        continue;
-                    }
-                    scratch.VocabularySeen[v] = scratch.TokenStamp;
-                    if (NameMatcher.Compare(query.Tokens[i], _vocabulary[v]).Similarity > 0)
-                    {
-                        found[i].Add(v);
-                        length[i] += _postings[v].Length;
-                    }
-                }
-            }
-        }
-        // tokens too common to walk: skipped while the names found by them alone cannot reach the threshold
-        var skipped = 0;
-        var skippedWeight = 0.0;
-        var order = Enumerable.Range(0, count).OrderByDescending(i => length[i]).ToArray();
+        scratch.Next();
+        var stamp = scratch.QueryStamp;
+        var table = scratch.Vocabulary;
+
+        // the list tokens each query token can align with, their similarities by query token (one byte each), and
+        // how long their postings are
+        var matches = scratch.Matches;
+        Span<long> length = stackalloc long[count];
+        Span<double> weight = stackalloc double[count];
+        Span<double> cost = stackalloc double[count];
         var totalCost = 0.0;
         for (var i = 0; i < count; i++)
         {
-            totalCost += query.Costs[i];
-        }
-        var skippedCost = 0.0;
-        foreach (var i in order)
-        {
-            if (length[i] < LongPostings)
+            var match = matches[i] = Match(query.Tokens[i]);
+            length[i] = match.Postings;
+            weight[i] = query.Tokens[i].Weight;
+            cost[i] = query.Costs[i];
+            totalCost += cost[i];
+            for (var k = 0; k < match.Vocabulary.Length; k++)
             {
-                break;
-            }
-            var w = skippedWeight + query.Tokens[i].Weight;
-            var c = totalCost - skippedCost - query.Costs[i];
-            if (w / (w + c) >= nameThreshold)
-            {
-                break;
-            }
-            skipped |= 1 << i;
-            skippedWeight = w;
-            skippedCost += query.Costs[i];
-        }
-
-        var stamp = scratch.Stamp;
-        var masks = scratch.Masks;
-        for (var i = 0; i < count; i++)
-        {
-            if ((skipped & (1 << i)) != 0)
-            {
-                continue;
-            }
-            foreach (var v in found[i])
-            {
-                foreach (var n in _postings[v])
-                {
-                    Mark(n, 1 << i);
-                }
-            }
-            // query token against two list neighbours written apart
-            foreach (var j in query.Tokens[i].JoinVariants)
-            {
-                if (_pairKeys.TryGetValue(j, out var ns))
-                {
-                    foreach (var n in ns)
-                    {
-                        Mark(n, 1 << i);
-                    }
-                }
+                Put(table, stamp, match.Vocabulary[k], i, match.Similarities[k]);
             }
         }
-        // two query neighbours against one list token written together
+        // two query neighbours against one list token written together: both align with it at 0.95
+        var joined = scratch.Joined;
+        joined.Clear();
         for (var i = 0; i + 1 < count; i++)
         {
             foreach (var j in query.PairVariants[i])
             {
-                if (!_joinKeys.TryGetValue(j, out var vocab))
+                if (_joinKeys.TryGetValue(j, out var vocabulary))
                 {
-                    continue;
-                }
-                foreach (var v in vocab)
-                {
-                    foreach (var n in _postings[v])
+                    joined.Add((i, vocabulary));
+                    foreach (var v in vocabulary)
                     {
-                        Mark(n, 3 << i);
+                        Put(table, stamp, v, i, JoinedSimilarity);
+                        Put(table, stamp, v, i + 1, JoinedSimilarity);
                     }
                 }
             }
         }
-        foreach (var n in touched)
+        // one query token against two list neighbours written apart: known per name before any bound is taken
+        var joins = scratch.Joins;
+        joins.Clear();
+        for (var i = 0; i < count; i++)
         {
-            var hit = masks[n] | skipped;
-            var h = 0.0;
-            var c = 0.0;
-            for (var i = 0; i < count; i++)
+            foreach (var j in query.Tokens[i].JoinVariants)
             {
-                if ((hit & (1 << i)) != 0)
+                if (_pairKeys.TryGetValue(j, out var pairs))
                 {
-                    h += query.Tokens[i].Weight;
+                    foreach (var p in pairs)
+                    {
+                        var offset = p >> 3;
+                        joins.TryGetValue(offset, out var found);
+                        joins[offset] = (found.Similarity | ((ulong)JoinedSimilarity << (8 * i)), found.Tokens | (3 << (p & 7)));
+                    }
                 }
-                else
-                {
-                    c += query.Costs[i];
-                }
-            }
-            if (h / (h + c) >= nameThreshold - 1e-12)
-            {
-                result.Add(n);
             }
         }
+
+        // longest postings first: skipped while the names found by the skipped tokens alone cannot reach the threshold
+        Span<int> order = stackalloc int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+            for (var k = i; k > 0 && length[order[k]] > length[order[k - 1]]; k--)
+            {
+                (order[k], order[k - 1]) = (order[k - 1], order[k]);
+            }
+        }
+        var skipped = 0;
+        var skippedWeight = 0.0;
+        var skippedCost = 0.0;
+        foreach (var i in order)
+        {
+            var w = skippedWeight + weight[i];
+            var c = totalCost - skippedCost - cost[i];
+            if (w / (w + c) * NameMatcher.Specificity(w) >= nameThreshold - 1e-9)
+            {
+                continue;
+            }
+            skipped |= 1 << i;
+            skippedWeight = w;
+            skippedCost += cost[i];
+        }
+
+        // every name touched by a walked token (or a join) gets its bound once
+        var touch = scratch.Touch;
+        var touched = 0;
+        Span<double> similarity = stackalloc double[count];
+        Span<int> rank = stackalloc int[count];
+        for (var i = 0; i < count; i++)
+        {
+            if ((skipped & (1 << i)) == 0)
+            {
+                foreach (var v in matches[i].Vocabulary)
+                {
+                    Walk(_postings[v], similarity, rank, weight, cost);
+                }
+            }
+        }
+        foreach (var (i, vocabulary) in joined)
+        {
+            if ((skipped & (3 << i)) != 3 << i)
+            {
+                foreach (var v in vocabulary)
+                {
+                    Walk(_postings[v], similarity, rank, weight, cost);
+                }
+            }
+        }
+        foreach (var offset in joins.Keys)
+        {
+            Walk([offset], similarity, rank, weight, cost);
+        }
+        scratch.Touched = touched;
         return result;
 
-        void Mark(int n, int bits)
+        void Walk(ReadOnlySpan<int> offsets, Span<double> similarity, Span<int> rank, ReadOnlySpan<double> weight, ReadOnlySpan<double> cost)
         {
-            if (stamp[n] != scratch.QueryStamp)
+            foreach (var offset in offsets)
             {
-                stamp[n] = scratch.QueryStamp;
-                masks[n] = 0;
-                touched.Add(n);
+                if (touch[offset] == stamp)
+                {
+                    continue;
+                }
+                touch[offset] = stamp;
+                touched++;
+                if (Bound(offset, stamp, table, joins, similarity, rank, weight, cost) >= nameThreshold - 1e-9)
+                {
+                    result.Add(_offsetName[offset]);
+                }
             }
-            masks[n] |= bits;
         }
     }
 
-    /// <summary>Per-thread working memory of a query.</summary>
-    internal sealed class Scratch(int names, int vocabulary)
+    private static void Put((int Stamp, ulong Similarity)[] table, int stamp, int v, int i, byte s)
     {
-        public int[] Stamp { get; } = new int[names];
+        ref var slot = ref table[v];
+        if (slot.Stamp != stamp)
+        {
+            slot = (stamp, 0);
+        }
+        var shift = 8 * i;
+        if (s > (byte)(slot.Similarity >> shift))
+        {
+            slot.Similarity = (slot.Similarity & ~(0xFFUL << shift)) | ((ulong)s << shift);
+        }
+    }
 
-        public int[] Masks { get; } = new int[names];
+    /// <summary>The bound of (2) in the remarks for the name whose tokens start at <paramref name="offset"/>.</summary>
+    private double Bound(int offset, int stamp, (int Stamp, ulong Similarity)[] table, Dictionary<int, (ulong Similarity, int Tokens)> joins,
+        Span<double> similarity, Span<int> rank, ReadOnlySpan<double> weight, ReadOnlySpan<double> cost)
+    {
+        var count = similarity.Length;
+        // best similarity per query token over the name's tokens, and the cost of the name's tokens nothing aligns with
+        var packed = 0UL;
+        var joinedTokens = 0;
+        if (joins.Count > 0 && joins.TryGetValue(offset, out var join))
+        {
+            (packed, joinedTokens) = join;
+        }
+        var tokens = _tokens;
+        var size = (int)(tokens[offset] >> 24) & 0xF;
+        var listCost = 0.0;
+        for (var j = 0; j < size; j++)
+        {
+            var data = tokens[offset + j];
+            ref var slot = ref table[(int)(data & 0xFFFFFF)];
+            if (slot.Stamp != stamp || slot.Similarity == 0)
+            {
+                if ((joinedTokens & (1 << j)) == 0)
+                {
+                    listCost += BitConverter.Int32BitsToSingle((int)(data >> 32));
+                }
+                continue;
+            }
+            // bytewise maximum of the packed similarities
+            var s = slot.Similarity;
+            var m = 0UL;
+            for (var shift = 0; shift < 8 * count; shift += 8)
+            {
+                m |= Math.Max((s >> shift) & 0xFF, (packed >> shift) & 0xFF) << shift;
+            }
+            packed = m;
+        }
+        // the best ratio: tokens in falling similarity while each lifts it
+        var found = 0;
+        var evidence = 0.0;
+        var denominator = listCost;
+        for (var i = 0; i < count; i++)
+        {
+            var b = (byte)(packed >> (8 * i));
+            if (b == 0)
+            {
+                denominator += cost[i];
+                continue;
+            }
+            similarity[i] = b / Steps;
+            evidence += similarity[i] * weight[i];
+            rank[found++] = i;
+            for (var k = found - 1; k > 0 && similarity[rank[k]] > similarity[rank[k - 1]]; k--)
+            {
+                (rank[k], rank[k - 1]) = (rank[k - 1], rank[k]);
+            }
+        }
+        if (found == 0)
+        {
+            return 0;
+        }
+        var numerator = 0.0;
+        for (var k = 0; k < found; k++)
+        {
+            var i = rank[k];
+            if (denominator > 0 && similarity[i] * denominator <= numerator)
+            {
+                break;
+            }
+            numerator += similarity[i] * weight[i];
+            denominator += weight[i];
+        }
+        return denominator <= 0 ? 0 : numerator / denominator * NameMatcher.Specificity(evidence);
+    }
 
-        public int[] VocabularySeen { get; } = new int[vocabulary];
+    /// <summary>What a query token aligns with in this list (see <see cref="Match"/>).</summary>
+    internal sealed record TokenMatch(int[] Vocabulary, byte[] Similarities, long Postings);
 
-        public List<int> Touched { get; } = [];
+    /// <summary>Per-thread working memory of a query.</summary>
+    internal sealed class Scratch(int offsets, int vocabulary)
+    {
+        /// <summary>The query that last touched a name (by the offset of its first token).</summary>
+        public int[] Touch { get; } = new int[offsets];
+
+        /// <summary>Per list token: the query it was last set for, and its similarity with each query token (one byte each).</summary>
+        public (int Stamp, ulong Similarity)[] Vocabulary { get; } = new (int, ulong)[vocabulary];
+
+        /// <summary>Names with neighbours that a query token aligns with written together: the similarities and which tokens.</summary>
+        public Dictionary<int, (ulong Similarity, int Tokens)> Joins { get; } = [];
+
+        public TokenMatch[] Matches { get; } = new TokenMatch[NameMatcher.MaxTokens];
+
+        public List<(int Token, int[] Vocabulary)> Joined { get; } = [];
+
+        public List<int> Candidates { get; } = [];
 
         public Dictionary<int, (double Score, int Name)> Best { get; } = [];
 
+        public int Touched { get; set; }
+
         public int QueryStamp { get; private set; }
 
-        public int TokenStamp { get; private set; }
-
         public void Next() => QueryStamp++;
-
-        public void NextToken() => TokenStamp++;
     }
 }
