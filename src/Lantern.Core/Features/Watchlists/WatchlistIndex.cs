@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using Lantern.Core.Features.Linkage;
 
 namespace Lantern.Core.Features.Watchlists;
@@ -17,15 +19,17 @@ namespace Lantern.Core.Features.Watchlists;
 /// and its similarity s_iv is known (computed once per distinct query token and kept, rounded up to 1/250).
 /// (2) For a name n, let s_i be the best similarity of query token i with any token of n (0.95 for a join), and
 /// U the list tokens of n that no query token can align with (they stay unmatched and cost their unmatched cost).
-/// An aligned part adds sim·m with m at most its query-side weight w_i (the sum of both for a joined query pair), an
-/// unmatched query token costs c_i, so coverage ≤ max over x_i ∈ [0, w_i] of Σ s_i x_i / (Σ x_i + Σ_{s_i=0} c_i + Σ_U c);
-/// the maximum takes the tokens in falling s_i while s_i exceeds the ratio so far. The specificity factor is at most
-/// that of Σ s_i w_i. Their product bounds the name score.
-/// (3) Hence a name whose bound is below the threshold cannot reach it; all others are scored in full. Query tokens
-/// are walked rarest first; the longest postings are not walked while the names found by the skipped tokens alone
-/// could not reach the threshold even with every skipped token aligned exactly (Σ_S w / (Σ_S w + Σ_rest c) times the
-/// specificity of Σ_S w): such names are below the threshold, and every other name is touched by a walked token and
-/// gets the bound of (2), in which the skipped tokens' similarities are looked up exactly.
+/// An aligned part adds sim·m with m = min of the two sides' weights, so w_i ≥ m ≥ low_i = min(w_i, lightest list token
+/// i aligns with) (for a token in a joined pair, 0 ≤ m: the pair's weight is shared); an unmatched query token costs c_i.
+/// So coverage ≤ the largest Σ s_i x_i / (Σ x_i + Σ_unmatched c_i + Σ_U c) over every choice of each token unmatched or
+/// matched with x_i ∈ [low_i, w_i], and coverage reaches λ only if F(λ) = Σ_i max(-λ c_i, (s_i - λ) x_i*) - λ Σ_U c ≥ 0
+/// (x_i* = w_i when s_i > λ, else low_i; a token with s_i = 0 has only -λ c_i). The specificity factor is at most that
+/// of Σ s_i w_i, so a name reaches the threshold t only if F(t / specificity(Σ s_i w_i)) ≥ 0. F only grows with any s_i.
+/// (3) Hence a name failing (2) cannot reach the threshold; all others are scored in full. Query tokens are walked
+/// rarest first; the longest postings are not walked while (2) fails for the skipped tokens alone, every one aligned
+/// exactly and nothing else (s_i = 1 on the skipped tokens, 0 elsewhere, no list cost): a name found by skipped tokens
+/// only is then below the threshold, and every other name is reached by a walked token (or a join) and tested by (2),
+/// in which the skipped tokens' similarities are looked up exactly.
 /// (4) Details (birth date, nationality) can lift a name score only by bounded bonuses
 /// (<see cref="EntryMatcher.NameThreshold"/>); identity numbers are looked up exactly.
 /// </remarks>
@@ -44,12 +48,16 @@ public sealed class WatchlistIndex : IDisposable
     private readonly int[] _nameEntry;
     private readonly int[] _entryFirstName;
     // the tokens of every name, one after the other: list token id (bits 0-23), the name's token count (24-27) and
-    // the token's unmatched cost (a float, bits 32-63); a name is known by the offset of its first token (postings
-    // hold offsets, so reading a touched name's tokens is one memory access)
+    // the token's unmatched cost (a float, bits 32-63); a name is known by the offset of its first token
     private readonly long[] _tokens;
     private readonly int[] _offsetName;
     private readonly NameToken[] _vocabulary;
-    private readonly int[][] _postings;
+    // the postings of list token v are _records[_recordStart[v].._recordStart[v + 1]): per name holding the token, a
+    // header (the name's offset, its token count in bits 32-35) and a copy of the name's tokens, so a walk reads
+    // memory in order and never jumps to the names it touches
+    private readonly int[] _recordStart;
+    private readonly long[] _records;
+    private readonly int[] _postingLength;
     private readonly Dictionary<string, int[]> _tokenKeys;
     private readonly Dictionary<string, int[]> _pairKeys;
     private readonly Dictionary<string, int[]> _joinKeys;
@@ -57,7 +65,7 @@ public sealed class WatchlistIndex : IDisposable
     private readonly ConcurrentDictionary<string, TokenMatch> _matches = new(StringComparer.Ordinal);
     private readonly ThreadLocal<Scratch> _scratch;
 
-    private WatchlistIndex(NameMatcher matcher, string listVersion, WatchlistEntry[] entries, PreparedName[] names, int[] nameEntry, NameToken[] vocabulary, int[][] postings,
+    private WatchlistIndex(NameMatcher matcher, string listVersion, WatchlistEntry[] entries, PreparedName[] names, int[] nameEntry, NameToken[] vocabulary, List<int>[] postings,
         long[] tokens, int[] offsetName, Dictionary<string, int[]> tokenKeys, Dictionary<string, int[]> pairKeys, Dictionary<string, int[]> joinKeys, Dictionary<string, int[]> documents)
     {
         _matcher = matcher;
@@ -72,14 +80,42 @@ public sealed class WatchlistIndex : IDisposable
             _entryFirstName[nameEntry[n]] = n;
         }
         _vocabulary = vocabulary;
-        _postings = postings;
         _tokens = tokens;
         _offsetName = offsetName;
+        _postingLength = new int[postings.Length];
+        _recordStart = new int[postings.Length + 1];
+        long size = 0;
+        for (var v = 0; v < postings.Length; v++)
+        {
+            _postingLength[v] = postings[v].Count;
+            foreach (var offset in postings[v])
+            {
+                size += 1 + Size(tokens[offset]);
+            }
+        }
+        if (size >= int.MaxValue)
+        {
+            throw new InvalidOperationException("The watchlist is too large for one index.");
+        }
+        _records = new long[size];
+        var r = 0;
+        for (var v = 0; v < postings.Length; v++)
+        {
+            _recordStart[v] = r;
+            foreach (var offset in postings[v])
+            {
+                var k = Size(tokens[offset]);
+                _records[r++] = (uint)offset | ((long)k << 32);
+                Array.Copy(tokens, offset, _records, r, k);
+                r += k;
+            }
+        }
+        _recordStart[postings.Length] = r;
         _tokenKeys = tokenKeys;
         _pairKeys = pairKeys;
         _joinKeys = joinKeys;
         _documents = documents;
-        _scratch = new ThreadLocal<Scratch>(() => new Scratch(tokens.Length, vocabulary.Length));
+        _scratch = new ThreadLocal<Scratch>(() => new Scratch(tokens.Length));
     }
 
     public string ListVersion { get; }
@@ -197,12 +233,7 @@ public sealed class WatchlistIndex : IDisposable
                 Add(documents, "p:" + passport, e);
             }
         }
-        var postingArrays = new int[postings.Count][];
-        for (var v = 0; v < postingArrays.Length; v++)
-        {
-            postingArrays[v] = [.. postings[v]];
-        }
-        return new WatchlistIndex(matcher, listVersion, entryArray, names, [.. owners], vocabularyArray, postingArrays,
+        return new WatchlistIndex(matcher, listVersion, entryArray, names, [.. owners], vocabularyArray, [.. postings],
             [.. tokenData], [.. offsetName], Freeze(tokenKeys), Freeze(pairKeys), Freeze(joinKeys), Freeze(documents));
     }
 
@@ -377,6 +408,7 @@ public sealed class WatchlistIndex : IDisposable
         var vocabulary = new List<int>();
         var similarities = new List<byte>();
         long postings = 0;
+        var partnerWeight = 1.0;
         foreach (var k in keys)
         {
             if (!_tokenKeys.TryGetValue(k, out var found))
@@ -394,11 +426,12 @@ public sealed class WatchlistIndex : IDisposable
                 {
                     vocabulary.Add(v);
                     similarities.Add(Quantise(s));
-                    postings += _postings[v].Length;
+                    postings += _postingLength[v];
+                    partnerWeight = Math.Min(partnerWeight, _vocabulary[v].Weight);
                 }
             }
         }
-        var match = new TokenMatch([.. vocabulary], [.. similarities], postings);
+        var match = new TokenMatch([.. vocabulary], [.. similarities], postings, partnerWeight);
         if (_matches.Count < MatchCacheLimit)
         {
             _matches.TryAdd(token.Text, match);
@@ -418,27 +451,22 @@ public sealed class WatchlistIndex : IDisposable
             return result;
         }
         scratch.Next();
-        var stamp = scratch.QueryStamp;
-        var table = scratch.Vocabulary;
 
-        // the list tokens each query token can align with, their similarities by query token (one byte each), and
-        // how long their postings are
+        // the list tokens each query token can align with, and how long their postings are
         var matches = scratch.Matches;
         Span<long> length = stackalloc long[count];
         Span<double> weight = stackalloc double[count];
         Span<double> cost = stackalloc double[count];
-        var totalCost = 0.0;
+        Span<double> low = stackalloc double[count];
+        var entries = 0;
         for (var i = 0; i < count; i++)
         {
             var match = matches[i] = Match(query.Tokens[i]);
             length[i] = match.Postings;
             weight[i] = query.Tokens[i].Weight;
             cost[i] = query.Costs[i];
-            totalCost += cost[i];
-            for (var k = 0; k < match.Vocabulary.Length; k++)
-            {
-                Put(table, stamp, match.Vocabulary[k], i, match.Similarities[k]);
-            }
+            low[i] = Math.Min(weight[i], match.PartnerWeight);
+            entries += match.Vocabulary.Length;
         }
         // two query neighbours against one list token written together: both align with it at 0.95
         var joined = scratch.Joined;
@@ -450,12 +478,29 @@ public sealed class WatchlistIndex : IDisposable
                 if (_joinKeys.TryGetValue(j, out var vocabulary))
                 {
                     joined.Add((i, vocabulary));
-                    foreach (var v in vocabulary)
-                    {
-                        Put(table, stamp, v, i, JoinedSimilarity);
-                        Put(table, stamp, v, i + 1, JoinedSimilarity);
-                    }
+                    entries += vocabulary.Length;
+                    // a joined pair's weight is shared between the two tokens in a way the bound does not know
+                    low[i] = low[i + 1] = 0;
                 }
+            }
+        }
+        // their similarities by list token, one byte per query token
+        var table = scratch.Table;
+        table.Clear(entries);
+        for (var i = 0; i < count; i++)
+        {
+            var match = matches[i];
+            for (var k = 0; k < match.Vocabulary.Length; k++)
+            {
+                table.Put(match.Vocabulary[k], i, match.Similarities[k]);
+            }
+        }
+        foreach (var (i, vocabulary) in joined)
+        {
+            foreach (var v in vocabulary)
+            {
+                table.Put(v, i, JoinedSimilarity);
+                table.Put(v, i + 1, JoinedSimilarity);
             }
         }
         // one query token against two list neighbours written apart: known per name before any bound is taken
@@ -467,6 +512,7 @@ public sealed class WatchlistIndex : IDisposable
             {
                 if (_pairKeys.TryGetValue(j, out var pairs))
                 {
+                    low[i] = 0;
                     foreach (var p in pairs)
                     {
                         var offset = p >> 3;
@@ -487,34 +533,34 @@ public sealed class WatchlistIndex : IDisposable
                 (order[k], order[k - 1]) = (order[k - 1], order[k]);
             }
         }
+        var bound = new QueryBound(table, joins, weight, cost, low, nameThreshold - 1e-9);
         var skipped = 0;
-        var skippedWeight = 0.0;
-        var skippedCost = 0.0;
         foreach (var i in order)
         {
-            var w = skippedWeight + weight[i];
-            var c = totalCost - skippedCost - cost[i];
-            if (w / (w + c) * NameMatcher.Specificity(w) >= nameThreshold - 1e-9)
+            // the skipped tokens all aligned exactly, nothing else
+            var packed = 0UL;
+            for (var k = 0; k < count; k++)
             {
-                continue;
+                if (k == i || (skipped & (1 << k)) != 0)
+                {
+                    packed |= (ulong)Steps << (8 * k);
+                }
             }
-            skipped |= 1 << i;
-            skippedWeight = w;
-            skippedCost += cost[i];
+            if (!bound.Reaches(packed, 0))
+            {
+                skipped |= 1 << i;
+            }
         }
 
-        // every name touched by a walked token (or a join) gets its bound once
-        var touch = scratch.Touch;
+        // every name reached by a walked token (or a join) gets its bound
         var touched = 0;
-        Span<double> similarity = stackalloc double[count];
-        Span<int> rank = stackalloc int[count];
         for (var i = 0; i < count; i++)
         {
             if ((skipped & (1 << i)) == 0)
             {
                 foreach (var v in matches[i].Vocabulary)
                 {
-                    Walk(_postings[v], similarity, rank, weight, cost);
+                    touched += Walk(v, ref bound, nameThreshold, scratch);
                 }
             }
         }
@@ -524,134 +570,203 @@ public sealed class WatchlistIndex : IDisposable
             {
                 foreach (var v in vocabulary)
                 {
-                    Walk(_postings[v], similarity, rank, weight, cost);
+                    touched += Walk(v, ref bound, nameThreshold, scratch);
                 }
             }
         }
         foreach (var offset in joins.Keys)
         {
-            Walk([offset], similarity, rank, weight, cost);
+            touched++;
+            if (bound.Reaches(_tokens.AsSpan(offset, Size(_tokens[offset])), offset))
+            {
+                Candidate(offset, scratch);
+            }
         }
         scratch.Touched = touched;
         return result;
+    }
 
-        void Walk(ReadOnlySpan<int> offsets, Span<double> similarity, Span<int> rank, ReadOnlySpan<double> weight, ReadOnlySpan<double> cost)
+    private static int Size(long token) => (int)(token >> 24) & 0xF;
+
+    /// <summary>Takes the bound of every name in the postings of list token <paramref name="v"/>; returns how many.</summary>
+    private int Walk(int v, ref QueryBound bound, double nameThreshold, Scratch scratch)
+    {
+        var records = _records;
+        var end = _recordStart[v + 1];
+        var walked = 0;
+        for (var r = _recordStart[v]; r < end; walked++)
         {
-            foreach (var offset in offsets)
+            var header = records[r];
+            var k = (int)(header >> 32);
+            if (bound.Reaches(records.AsSpan(r + 1, k), (int)header))
             {
-                if (touch[offset] == stamp)
+                Candidate((int)header, scratch);
+            }
+            r += 1 + k;
+        }
+        return walked;
+    }
+
+    private void Candidate(int offset, Scratch scratch)
+    {
+        // a name reached twice (two walked tokens, or a walk and a join) is a candidate once
+        if (scratch.Touch[offset] != scratch.QueryStamp)
+        {
+            scratch.Touch[offset] = scratch.QueryStamp;
+            scratch.Candidates.Add(_offsetName[offset]);
+        }
+    }
+
+    /// <summary>The bound of (2) in the remarks, for one query, over names given by their tokens.</summary>
+    private readonly ref struct QueryBound(SimilarityTable table, Dictionary<int, (ulong Similarity, int Tokens)> joins,
+        ReadOnlySpan<double> weight, ReadOnlySpan<double> cost, ReadOnlySpan<double> low, double threshold)
+    {
+        private readonly ReadOnlySpan<double> _weight = weight;
+        private readonly ReadOnlySpan<double> _cost = cost;
+        private readonly ReadOnlySpan<double> _low = low;
+
+        /// <summary>Whether the name whose tokens are given (starting at <paramref name="offset"/>) may reach the threshold.</summary>
+        public bool Reaches(ReadOnlySpan<long> tokens, int offset)
+        {
+            // best similarity per query token over the name's tokens, and the cost of the name's tokens nothing aligns with
+            var packed = 0UL;
+            var joinedTokens = 0;
+            if (joins.Count > 0 && joins.TryGetValue(offset, out var join))
+            {
+                (packed, joinedTokens) = join;
+            }
+            var listCost = 0.0;
+            for (var j = 0; j < tokens.Length; j++)
+            {
+                var data = tokens[j];
+                var s = table.Get((int)(data & 0xFFFFFF));
+                if (s == 0)
                 {
+                    if ((joinedTokens & (1 << j)) == 0)
+                    {
+                        listCost += BitConverter.Int32BitsToSingle((int)(data >> 32));
+                    }
                     continue;
                 }
-                touch[offset] = stamp;
-                touched++;
-                if (Bound(offset, stamp, table, joins, similarity, rank, weight, cost) >= nameThreshold - 1e-9)
-                {
-                    result.Add(_offsetName[offset]);
-                }
+                packed = Vector128.Max(Vector128.CreateScalarUnsafe(s).AsByte(), Vector128.CreateScalarUnsafe(packed).AsByte()).AsUInt64().ToScalar();
             }
+            return packed != 0 && Reaches(packed, listCost);
+        }
+
+        /// <summary>
+        /// Whether coverage × specificity may reach the threshold with similarities s_i (one byte per query token) and
+        /// list-side cost <paramref name="listCost"/>: coverage ≥ λ = threshold / specificity(Σ s_i w_i) holds for some
+        /// choice (each token unmatched at cost c_i, or matched with weight x_i in [low_i, w_i]) exactly when
+        /// F(λ) = Σ_i max(-λ c_i, (s_i - λ) x_i) - λ listCost ≥ 0, x_i taken at w_i when s_i > λ and at low_i otherwise.
+        /// </summary>
+        public bool Reaches(ulong packed, double listCost)
+        {
+            // F falls as λ grows and λ ≥ threshold: most names fail at λ = threshold, before the specificity is computed
+            if (F(packed, listCost, threshold) < -1e-12)
+            {
+                return false;
+            }
+            var evidence = 0.0;
+            for (var i = 0; i < _weight.Length; i++)
+            {
+                evidence += (byte)(packed >> (8 * i)) * _weight[i];
+            }
+            return F(packed, listCost, threshold / NameMatcher.Specificity(evidence / Steps)) >= -1e-12;
+        }
+
+        private double F(ulong packed, double listCost, double lambda)
+        {
+            var f = -lambda * listCost;
+            for (var i = 0; i < _weight.Length; i++)
+            {
+                var b = (byte)(packed >> (8 * i));
+                var unmatched = -lambda * _cost[i];
+                if (b == 0)
+                {
+                    f += unmatched;
+                    continue;
+                }
+                var gain = (b / Steps) - lambda;
+                f += Math.Max(unmatched, gain * (gain > 0 ? _weight[i] : _low[i]));
+            }
+            return f;
         }
     }
 
-    private static void Put((int Stamp, ulong Similarity)[] table, int stamp, int v, int i, byte s)
+    /// <summary>
+    /// A query's similarities by list token (one byte per query token), in a small open-addressing table that stays in
+    /// the processor's cache while the postings stream past.
+    /// </summary>
+    internal sealed class SimilarityTable
     {
-        ref var slot = ref table[v];
-        if (slot.Stamp != stamp)
-        {
-            slot = (stamp, 0);
-        }
-        var shift = 8 * i;
-        if (s > (byte)(slot.Similarity >> shift))
-        {
-            slot.Similarity = (slot.Similarity & ~(0xFFUL << shift)) | ((ulong)s << shift);
-        }
-    }
+        private Slot[] _slots = new Slot[1024];
+        private int _mask = 1023;
+        private int _stamp;
 
-    /// <summary>The bound of (2) in the remarks for the name whose tokens start at <paramref name="offset"/>.</summary>
-    private double Bound(int offset, int stamp, (int Stamp, ulong Similarity)[] table, Dictionary<int, (ulong Similarity, int Tokens)> joins,
-        Span<double> similarity, Span<int> rank, ReadOnlySpan<double> weight, ReadOnlySpan<double> cost)
-    {
-        var count = similarity.Length;
-        // best similarity per query token over the name's tokens, and the cost of the name's tokens nothing aligns with
-        var packed = 0UL;
-        var joinedTokens = 0;
-        if (joins.Count > 0 && joins.TryGetValue(offset, out var join))
+        public void Clear(int entries)
         {
-            (packed, joinedTokens) = join;
-        }
-        var tokens = _tokens;
-        var size = (int)(tokens[offset] >> 24) & 0xF;
-        var listCost = 0.0;
-        for (var j = 0; j < size; j++)
-        {
-            var data = tokens[offset + j];
-            ref var slot = ref table[(int)(data & 0xFFFFFF)];
-            if (slot.Stamp != stamp || slot.Similarity == 0)
+            if (entries * 2 > _slots.Length)
             {
-                if ((joinedTokens & (1 << j)) == 0)
+                _slots = new Slot[(int)BitOperations.RoundUpToPowerOf2((uint)(entries * 2))];
+                _mask = _slots.Length - 1;
+                _stamp = 0;
+            }
+            _stamp++;
+        }
+
+        public void Put(int v, int i, byte s)
+        {
+            var h = Hash(v);
+            while (_slots[h].Stamp == _stamp && _slots[h].Key != v)
+            {
+                h = (h + 1) & _mask;
+            }
+            ref var slot = ref _slots[h];
+            if (slot.Stamp != _stamp)
+            {
+                slot = new Slot { Stamp = _stamp, Key = v };
+            }
+            var shift = 8 * i;
+            if (s > (byte)(slot.Value >> shift))
+            {
+                slot.Value = (slot.Value & ~(0xFFUL << shift)) | ((ulong)s << shift);
+            }
+        }
+
+        public ulong Get(int v)
+        {
+            var h = Hash(v);
+            while (_slots[h].Stamp == _stamp)
+            {
+                if (_slots[h].Key == v)
                 {
-                    listCost += BitConverter.Int32BitsToSingle((int)(data >> 32));
+                    return _slots[h].Value;
                 }
-                continue;
+                h = (h + 1) & _mask;
             }
-            // bytewise maximum of the packed similarities
-            var s = slot.Similarity;
-            var m = 0UL;
-            for (var shift = 0; shift < 8 * count; shift += 8)
-            {
-                m |= Math.Max((s >> shift) & 0xFF, (packed >> shift) & 0xFF) << shift;
-            }
-            packed = m;
-        }
-        // the best ratio: tokens in falling similarity while each lifts it
-        var found = 0;
-        var evidence = 0.0;
-        var denominator = listCost;
-        for (var i = 0; i < count; i++)
-        {
-            var b = (byte)(packed >> (8 * i));
-            if (b == 0)
-            {
-                denominator += cost[i];
-                continue;
-            }
-            similarity[i] = b / Steps;
-            evidence += similarity[i] * weight[i];
-            rank[found++] = i;
-            for (var k = found - 1; k > 0 && similarity[rank[k]] > similarity[rank[k - 1]]; k--)
-            {
-                (rank[k], rank[k - 1]) = (rank[k - 1], rank[k]);
-            }
-        }
-        if (found == 0)
-        {
             return 0;
         }
-        var numerator = 0.0;
-        for (var k = 0; k < found; k++)
+
+        private int Hash(int v) => (int)(((uint)v * 0x9E3779B1u) >> 7) & _mask;
+
+        private struct Slot
         {
-            var i = rank[k];
-            if (denominator > 0 && similarity[i] * denominator <= numerator)
-            {
-                break;
-            }
-            numerator += similarity[i] * weight[i];
-            denominator += weight[i];
+            public int Stamp;
+            public int Key;
+            public ulong Value;
         }
-        return denominator <= 0 ? 0 : numerator / denominator * NameMatcher.Specificity(evidence);
     }
 
     /// <summary>What a query token aligns with in this list (see <see cref="Match"/>).</summary>
-    internal sealed record TokenMatch(int[] Vocabulary, byte[] Similarities, long Postings);
+    internal sealed record TokenMatch(int[] Vocabulary, byte[] Similarities, long Postings, double PartnerWeight);
 
     /// <summary>Per-thread working memory of a query.</summary>
-    internal sealed class Scratch(int offsets, int vocabulary)
+    internal sealed class Scratch(int offsets)
     {
-        /// <summary>The query that last touched a name (by the offset of its first token).</summary>
+        /// <summary>The query that last made a name (by the offset of its first token) a candidate.</summary>
         public int[] Touch { get; } = new int[offsets];
 
-        /// <summary>Per list token: the query it was last set for, and its similarity with each query token (one byte each).</summary>
-        public (int Stamp, ulong Similarity)[] Vocabulary { get; } = new (int, ulong)[vocabulary];
+        public SimilarityTable Table { get; } = new();
 
         /// <summary>Names with neighbours that a query token aligns with written together: the similarities and which tokens.</summary>
         public Dictionary<int, (ulong Similarity, int Tokens)> Joins { get; } = [];
