@@ -699,12 +699,16 @@ public sealed class WatchlistIndex : IDisposable
     /// </summary>
     internal sealed class SimilarityTable
     {
+        // one bit per list token id modulo 65,536: most tokens of a walked name are in no query token's matches, and
+        // this answers for them without a probe
+        private readonly ulong[] _filter = new ulong[1024];
         private Slot[] _slots = new Slot[1024];
         private int _mask = 1023;
         private int _stamp;
 
         public void Clear(int entries)
         {
+            Array.Clear(_filter);
             if (entries * 2 > _slots.Length)
             {
                 _slots = new Slot[(int)BitOperations.RoundUpToPowerOf2((uint)(entries * 2))];
@@ -716,6 +720,7 @@ public sealed class WatchlistIndex : IDisposable
 
         public void Put(int v, int i, byte s)
         {
+            _filter[(v >> 6) & 1023] |= 1UL << v;
             var h = Hash(v);
             while (_slots[h].Stamp == _stamp && _slots[h].Key != v)
             {
@@ -735,6 +740,10 @@ public sealed class WatchlistIndex : IDisposable
 
         public ulong Get(int v)
         {
+            if ((_filter[(v >> 6) & 1023] & (1UL << v)) == 0)
+            {
+                return 0;
+            }
             var h = Hash(v);
             while (_slots[h].Stamp == _stamp)
             {
