@@ -120,7 +120,7 @@ public sealed class WatchlistIndex : IDisposable
 
     public string ListVersion { get; }
 
-    /// <summary>Names touched by the postings walks and names scored in full, over all queries (for the speed bench).</summary>
+    /// <summary>Names reached by the postings walks (a name reached twice counts twice) and names scored in full, over all queries (for the speed bench).</summary>
     public (long Touched, long Scored) Work => (Interlocked.Read(ref _touched), Interlocked.Read(ref _scored));
 
     private long _touched;

@@ -101,24 +101,42 @@ internal static class WatchlistCommands
                 var outPath = LinkageCommands.FromCaller(parse.GetValue(output)!);
                 var clock = Stopwatch.StartNew();
                 var (entries, version) = WatchlistCsv.ReadList(listPath);
-                var subjects = WatchlistCsv.ReadSubjects(inputPath, mappings);
-                Progress($"read {entries.Count:N0} list entries (version {version}) and {subjects.Count:N0} names in {clock.Elapsed.TotalSeconds:0.0} s");
-                if (parse.GetValue(rescreen) is { } fraction)
+                var benchFraction = 0.0;
+                if (parse.GetValue(rescreen) is { } fraction && (!double.TryParse(fraction, NumberStyles.Float, CultureInfo.InvariantCulture, out benchFraction) || double.IsNaN(benchFraction) || benchFraction is <= 0 or > 1))
                 {
-                    if (!double.TryParse(fraction, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) || double.IsNaN(f) || f is <= 0 or > 1)
-                    {
-                        throw new ValidationException("--rescreen-bench", $"'{fraction}' is not a fraction in (0, 1].");
-                    }
-                    RescreenBench(entries, version, subjects, f, t, outPath);
+                    throw new ValidationException("--rescreen-bench", $"'{fraction}' is not a fraction in (0, 1].");
+                }
+                if (benchFraction > 0)
+                {
+                    var population = WatchlistCsv.ReadSubjects(inputPath, mappings);
+                    Progress($"read {entries.Count:N0} list entries (version {version}) and {population.Count:N0} names in {clock.Elapsed.TotalSeconds:0.0} s");
+                    RescreenBench(entries, version, population, benchFraction, t, outPath);
                     return 0;
                 }
-                var build = Stopwatch.StartNew();
-                using var index = WatchlistIndex.Build(entries, version, NameMatcher.Bundled);
-                Progress($"index of {index.NameCount:N0} names and aliases built in {build.Elapsed.TotalSeconds:0.00} s");
+                // the index is built while the names are read
+                var building = Task.Run(() =>
+                {
+                    var build = Stopwatch.StartNew();
+                    return (Index: WatchlistIndex.Build(entries, version, NameMatcher.Bundled), Seconds: build.Elapsed.TotalSeconds);
+                });
+                List<ScreeningSubject> subjects;
+                try
+                {
+                    subjects = WatchlistCsv.ReadSubjects(inputPath, mappings);
+                }
+                catch
+                {
+                    building.GetAwaiter().GetResult().Index.Dispose();
+                    throw;
+                }
+                Progress($"read {entries.Count:N0} list entries (version {version}) and {subjects.Count:N0} names in {clock.Elapsed.TotalSeconds:0.0} s");
+                var (built, seconds) = building.GetAwaiter().GetResult();
+                using var index = built;
+                Progress($"index of {index.NameCount:N0} names and aliases built in {seconds:0.00} s (while the names were read)");
                 var hits = Run(index, subjects, t, outPath);
-                var seconds = clock.Elapsed.TotalSeconds;
-                Progress($"retrieval: {index.Work.Touched / Math.Max(1.0, subjects.Count):N1} names touched and {index.Work.Scored / Math.Max(1.0, subjects.Count):N1} scored in full per name screened");
-                Progress($"wrote {hits:N0} hits for {subjects.Count:N0} names to {outPath} in {seconds:0.0} s ({subjects.Count / Math.Max(seconds, 1e-3):N0} names/s; peak memory {Environment.WorkingSet / 1048576.0:N0} MB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB peak)");
+                var total = clock.Elapsed.TotalSeconds;
+                Progress($"retrieval: {index.Work.Touched / Math.Max(1.0, subjects.Count):N1} names reached by the postings walks and {index.Work.Scored / Math.Max(1.0, subjects.Count):N1} scored in full per name screened");
+                Progress($"wrote {hits:N0} hits for {subjects.Count:N0} names to {outPath} in {total:0.0} s ({subjects.Count / Math.Max(total, 1e-3):N0} names/s; peak memory {Environment.WorkingSet / 1048576.0:N0} MB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB peak)");
                 return 0;
             }
             catch (Exception e)
