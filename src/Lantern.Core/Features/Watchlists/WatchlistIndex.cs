@@ -155,7 +155,12 @@ public sealed class WatchlistIndex : IDisposable
         }
         var names = new PreparedName[texts.Count];
         Parallel.For(0, names.Length, i => names[i] = matcher.Prepare(texts[i]));
+        return Build(entryArray, owners, names, listVersion, matcher);
+    }
 
+    /// <summary>Builds the index over names already prepared; <paramref name="owners"/> gives each name's entry.</summary>
+    internal static WatchlistIndex Build(WatchlistEntry[] entryArray, List<int> owners, PreparedName[] names, string listVersion, NameMatcher matcher)
+    {
         var vocabularyIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var vocabulary = new List<NameToken>();
         var postings = new List<List<int>>();
@@ -439,6 +444,15 @@ public sealed class WatchlistIndex : IDisposable
         return match;
     }
 
+    /// <summary>Adds to <paramref name="entries"/> the entries (by position) of the names <see cref="Candidates"/> returns.</summary>
+    internal void CandidateEntries(PreparedName query, double nameThreshold, List<int> entries)
+    {
+        foreach (var n in Candidates(query, nameThreshold, _scratch.Value!))
+        {
+            entries.Add(_nameEntry[n]);
+        }
+    }
+
     /// <summary>The names whose bound reaches <paramref name="nameThreshold"/> (see the remarks on the class).</summary>
     internal List<int> Candidates(PreparedName query, double nameThreshold, Scratch scratch)
     {
@@ -702,13 +716,16 @@ public sealed class WatchlistIndex : IDisposable
         // one bit per list token id modulo 65,536: most tokens of a walked name are in no query token's matches, and
         // this answers for them without a probe
         private readonly ulong[] _filter = new ulong[1024];
+        private int _filterMask = 1023;
         private Slot[] _slots = new Slot[1024];
         private int _mask = 1023;
         private int _stamp;
 
         public void Clear(int entries)
         {
-            Array.Clear(_filter);
+            // about 32 bits per entry, so a small query clears little
+            _filterMask = (int)Math.Min(1024, BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, entries / 2))) - 1;
+            Array.Clear(_filter, 0, _filterMask + 1);
             if (entries * 2 > _slots.Length)
             {
                 _slots = new Slot[(int)BitOperations.RoundUpToPowerOf2((uint)(entries * 2))];
@@ -720,7 +737,7 @@ public sealed class WatchlistIndex : IDisposable
 
         public void Put(int v, int i, byte s)
         {
-            _filter[(v >> 6) & 1023] |= 1UL << v;
+            _filter[(v >> 6) & _filterMask] |= 1UL << v;
             var h = Hash(v);
             while (_slots[h].Stamp == _stamp && _slots[h].Key != v)
             {
@@ -740,7 +757,7 @@ public sealed class WatchlistIndex : IDisposable
 
         public ulong Get(int v)
         {
-            if ((_filter[(v >> 6) & 1023] & (1UL << v)) == 0)
+            if ((_filter[(v >> 6) & _filterMask] & (1UL << v)) == 0)
             {
                 return 0;
             }

@@ -215,7 +215,7 @@ internal static class WatchlistCommands
     private static void RescreenBench(List<WatchlistEntry> entries, string version, List<ScreeningSubject> subjects, double fraction, double threshold, string outPath)
     {
         var clock = Stopwatch.StartNew();
-        var population = ScreenedPopulation.Prepare(subjects, NameMatcher.Bundled);
+        using var population = ScreenedPopulation.Prepare(subjects, NameMatcher.Bundled);
         Progress($"rescreen: population of {population.Count:N0} names prepared in {clock.Elapsed.TotalSeconds:0.00} s ({GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:N0} MB managed memory after)");
         var step = Math.Max(1, (int)Math.Round(1 / fraction));
         IReadOnlyList<EntryRescreen> delta = [];

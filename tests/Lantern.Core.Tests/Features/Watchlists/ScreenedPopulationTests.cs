@@ -37,7 +37,7 @@ public sealed class ScreenedPopulationTests
     public void Rescreen_ChangedEntries_EqualsAFullScreenRestrictedToThem(double threshold)
     {
         var subjects = ScreeningSamples.Subjects(21, 400);
-        var population = ScreenedPopulation.Prepare(subjects, NameMatcher.Bundled);
+        using var population = ScreenedPopulation.Prepare(subjects, NameMatcher.Bundled);
         var (list, changed) = Change(ScreeningSamples.Entries(22, 300), seed: 5);
 
         var delta = population.Rescreen(changed, "v2", threshold);
@@ -57,7 +57,7 @@ public sealed class ScreenedPopulationTests
     public void Rescreen_TwoDeltas_ReuseThePreparedPopulation()
     {
         var subjects = ScreeningSamples.Subjects(31, 200);
-        var population = ScreenedPopulation.Prepare(subjects, NameMatcher.Bundled);
+        using var population = ScreenedPopulation.Prepare(subjects, NameMatcher.Bundled);
         var entries = ScreeningSamples.Entries(32, 150);
 
         var first = population.Rescreen(Change(entries, seed: 1).Changed, "v2", 0.75);
@@ -72,7 +72,7 @@ public sealed class ScreenedPopulationTests
     [Fact]
     public void Rescreen_EntryNoLongerMatching_IsReturnedWithNoHits()
     {
-        var population = ScreenedPopulation.Prepare([new ScreeningSubject("S1", "Zubair Qureshi"), new ScreeningSubject("S2", "Imran Khan Niazi")], NameMatcher.Bundled);
+        using var population = ScreenedPopulation.Prepare([new ScreeningSubject("S1", "Zubair Qureshi"), new ScreeningSubject("S2", "Imran Khan Niazi")], NameMatcher.Bundled);
 
         var before = population.Rescreen([new WatchlistEntry("W1", ["Zubair Qureshi"])], "v1", 0.75);
         var after = population.Rescreen([new WatchlistEntry("W1", ["Kamran Akhtar Cheema"], Version: 2)], "v2", 0.75);
