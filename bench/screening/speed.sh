@@ -23,7 +23,7 @@ print(f"list: {n:,} names and aliases, {a / n:.0%} in Arabic script")
 PY
 uptime
 /usr/bin/time -v "$repo/lantern" screen --list "$work/list.csv" --input "$work/names.csv" --out "$work/hits.csv" 2>"$work/log" || { cat "$work/log"; exit 1; }
-grep -E '^screen: (index|wrote)' "$work/log"
-grep -E 'Maximum resident|Elapsed \(wall' "$work/log"
+grep -E '^screen: (index|retrieval|wrote)' "$work/log"
+grep -E 'Maximum resident|Elapsed \(wall|User time|System time' "$work/log"
 echo "hits: $(($(wc -l <"$work/hits.csv") - 1))"
 uptime

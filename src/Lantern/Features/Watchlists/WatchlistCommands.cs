@@ -83,7 +83,9 @@ internal static class WatchlistCommands
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("screen", "Screen names against a watchlist CSV and write the hits with their explanations.") { list, input, output, threshold, map };
+        // for bench/screening/rescreen.sh only: not part of the command's contract
+        var rescreen = new Option<string?>("--rescreen-bench") { Description = "Measure re-screening: change this fraction of the list's entries and re-screen the input against them.", Hidden = true };
+        var command = new Command("screen", "Screen names against a watchlist CSV and write the hits with their explanations.") { list, input, output, threshold, map, rescreen };
         command.SetAction(parse =>
         {
             try
@@ -99,15 +101,42 @@ internal static class WatchlistCommands
                 var outPath = LinkageCommands.FromCaller(parse.GetValue(output)!);
                 var clock = Stopwatch.StartNew();
                 var (entries, version) = WatchlistCsv.ReadList(listPath);
-                var subjects = WatchlistCsv.ReadSubjects(inputPath, mappings);
+                var benchFraction = 0.0;
+                if (parse.GetValue(rescreen) is { } fraction && (!double.TryParse(fraction, NumberStyles.Float, CultureInfo.InvariantCulture, out benchFraction) || double.IsNaN(benchFraction) || benchFraction is <= 0 or > 1))
+                {
+                    throw new ValidationException("--rescreen-bench", $"'{fraction}' is not a fraction in (0, 1].");
+                }
+                if (benchFraction > 0)
+                {
+                    var population = WatchlistCsv.ReadSubjects(inputPath, mappings);
+                    Progress($"read {entries.Count:N0} list entries (version {version}) and {population.Count:N0} names in {clock.Elapsed.TotalSeconds:0.0} s");
+                    RescreenBench(entries, version, population, benchFraction, t, outPath);
+                    return 0;
+                }
+                // the index is built while the names are read
+                var building = Task.Run(() =>
+                {
+                    var build = Stopwatch.StartNew();
+                    return (Index: WatchlistIndex.Build(entries, version, NameMatcher.Bundled), Seconds: build.Elapsed.TotalSeconds);
+                });
+                List<ScreeningSubject> subjects;
+                try
+                {
+                    subjects = WatchlistCsv.ReadSubjects(inputPath, mappings);
+                }
+                catch
+                {
+                    building.GetAwaiter().GetResult().Index.Dispose();
+                    throw;
+                }
                 Progress($"read {entries.Count:N0} list entries (version {version}) and {subjects.Count:N0} names in {clock.Elapsed.TotalSeconds:0.0} s");
-                var build = Stopwatch.StartNew();
-                using var index = WatchlistIndex.Build(entries, version, NameMatcher.Bundled);
-                Progress($"index of {index.NameCount:N0} names and aliases built in {build.Elapsed.TotalSeconds:0.00} s");
+                var (built, seconds) = building.GetAwaiter().GetResult();
+                using var index = built;
+                Progress($"index of {index.NameCount:N0} names and aliases built in {seconds:0.00} s (while the names were read)");
                 var hits = Run(index, subjects, t, outPath);
-                var seconds = clock.Elapsed.TotalSeconds;
-                Progress($"retrieval: {index.Work.Touched / Math.Max(1.0, subjects.Count):N1} names touched and {index.Work.Scored / Math.Max(1.0, subjects.Count):N1} scored in full per name screened");
-                Progress($"wrote {hits:N0} hits for {subjects.Count:N0} names to {outPath} in {seconds:0.0} s ({subjects.Count / Math.Max(seconds, 1e-3):N0} names/s; peak memory {Environment.WorkingSet / 1048576.0:N0} MB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB peak)");
+                var total = clock.Elapsed.TotalSeconds;
+                Progress($"retrieval: {index.Work.Touched / Math.Max(1.0, subjects.Count):N1} names reached by the postings walks and {index.Work.Scored / Math.Max(1.0, subjects.Count):N1} scored in full per name screened");
+                Progress($"wrote {hits:N0} hits for {subjects.Count:N0} names to {outPath} in {total:0.0} s ({subjects.Count / Math.Max(total, 1e-3):N0} names/s; peak memory {Environment.WorkingSet / 1048576.0:N0} MB now, {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB peak)");
                 return 0;
             }
             catch (Exception e)
@@ -176,6 +205,41 @@ internal static class WatchlistCommands
             }
             return written;
         }
+    }
+
+    /// <summary>
+    /// bench/screening/rescreen.sh: prepares the input once as a screened population, then changes every k-th list entry
+    /// (k = 1 / fraction: a new alias, another entry's main name, and a new version) and re-screens the whole population
+    /// against the changed entries only, twice (two different deltas); writes the second delta's hits to the output.
+    /// </summary>
+    private static void RescreenBench(List<WatchlistEntry> entries, string version, List<ScreeningSubject> subjects, double fraction, double threshold, string outPath)
+    {
+        var clock = Stopwatch.StartNew();
+        using var population = ScreenedPopulation.Prepare(subjects, NameMatcher.Bundled);
+        Progress($"rescreen: population of {population.Count:N0} names prepared in {clock.Elapsed.TotalSeconds:0.00} s ({GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:N0} MB managed memory after)");
+        var step = Math.Max(1, (int)Math.Round(1 / fraction));
+        IReadOnlyList<EntryRescreen> delta = [];
+        for (var round = 0; round < 2; round++)
+        {
+            var changed = new List<WatchlistEntry>();
+            for (var i = round * step / 3; i < entries.Count; i += step)
+            {
+                var e = entries[i];
+                var alias = entries[(i + (step / 2) + 1) % entries.Count].Names[0];
+                changed.Add(e with { Names = [.. e.Names, alias], Version = e.Version + 1 });
+            }
+            clock.Restart();
+            delta = population.Rescreen(changed, $"{version}+{round + 1}", threshold);
+            var hits = delta.Sum(d => d.Hits.Count);
+            Progress($"rescreen: delta {round + 1}: {changed.Count:N0} changed entries ({changed.Count / (double)entries.Count:P1} of the list) re-screened against {population.Count:N0} names in {clock.Elapsed.TotalSeconds:0.00} s: {hits:N0} hits on {delta.Count(d => d.Hits.Count > 0):N0} entries (peak memory {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB)");
+        }
+        var text = new StringBuilder("input_id,list_id,score,explanation\n");
+        foreach (var hit in delta.SelectMany(d => d.Hits))
+        {
+            text.Append(CsvText.Quoted(hit.SubjectId)).Append(',').Append(CsvText.Quoted(hit.EntryId)).Append(',')
+                .Append(Format(hit.Score)).Append(',').Append(CsvText.Quoted(hit.Explanation())).Append('\n');
+        }
+        Write(outPath, "--out", text.ToString());
     }
 
     private static string Format(double score) => score.ToString("0.####", CultureInfo.InvariantCulture);

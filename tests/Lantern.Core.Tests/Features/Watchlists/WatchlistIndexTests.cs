@@ -55,6 +55,50 @@ public sealed class WatchlistIndexTests
     }
 
     [Fact]
+    public void Screen_ArabicScriptJoinedNamesAndDetailsAgainstExhaustiveComparison_MissesNothingAtSixThresholds()
+    {
+        var entries = ScreeningSamples.Entries(11, 500);
+        var subjects = ScreeningSamples.Subjects(12, 250);
+        using var index = WatchlistIndex.Build(entries, "test", NameMatcher.Bundled);
+        var matcher = NameMatcher.Bundled;
+        var prepared = entries.Select(e => e.Names.Select(matcher.Prepare).ToList()).ToList();
+        double[] thresholds = [0.5, 0.6, 0.7, 0.75, 0.85, 0.95];
+        var reached = new int[thresholds.Length];
+        foreach (var subject in subjects)
+        {
+            var query = matcher.Prepare(subject.Name);
+            // the exhaustive answer: every entry's best name, adjusted by the details
+            var expected = new double[entries.Count];
+            for (var e = 0; e < entries.Count; e++)
+            {
+                var best = prepared[e].Max(n => NameMatcher.Score(query, n, explain: false).Score);
+                expected[e] = EntryMatcher.Adjust(best, subject, entries[e]).Score;
+            }
+            for (var t = 0; t < thresholds.Length; t++)
+            {
+                var hits = index.Screen(subject, thresholds[t], explain: false).ToDictionary(h => h.EntryId, h => h.Score);
+                for (var e = 0; e < entries.Count; e++)
+                {
+                    if (expected[e] >= thresholds[t])
+                    {
+                        reached[t]++;
+                        Assert.True(hits.TryGetValue(entries[e].Id, out var s), $"'{subject.Name}' missed {entries[e].Id} '{string.Join(" / ", entries[e].Names)}' ({expected[e]}) at {thresholds[t]}");
+                        Assert.Equal(expected[e], s, 9);
+                    }
+                    else
+                    {
+                        Assert.False(hits.ContainsKey(entries[e].Id), $"'{subject.Name}' reported {entries[e].Id} below {thresholds[t]}");
+                    }
+                }
+            }
+        }
+        for (var t = 0; t < thresholds.Length; t++)
+        {
+            Assert.True(reached[t] > 40, $"only {reached[t]} pairs at or above {thresholds[t]}: the sample proves little");
+        }
+    }
+
+    [Fact]
     public void Screen_Hits_AreBestFirstWithExplanationAndListVersion()
     {
         var entries = new List<WatchlistEntry>
