@@ -30,7 +30,7 @@ public static class ListWatchlistItems
         {
             var list = await WatchlistVisibility.ListAsync(_db, _audit, actor, id, Permissions.WatchlistsRead, ct);
             var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
-            var page = Math.Max(1, request.Page);
+            var page = Math.Clamp(request.Page, 1, 1_000_000);
             var query = _db.WatchlistItems.AsNoTracking().Where(i => i.WatchlistId == list.Id);
             if (!request.IncludeRemoved)
             {

@@ -129,6 +129,27 @@ public abstract class WatchlistApiTests(ServerFixture fixture)
     }
 
     [Fact]
+    public async Task Refresh_RecordsList_ListsTheSuspectOfTheOpenCaseThroughApiAndCli()
+    {
+        var server = fixture.Server;
+        var list = await WatchlistScenario.CreateAsync(server, AdministratorA, "Suspects", "Records");
+        using var client = server.Client(AdministratorA);
+        using (var refreshed = await client.PostAsync(Uri($"/api/v1/watchlists/{list}/refresh"), null))
+        {
+            Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+            var result = JsonNode.Parse(await refreshed.Content.ReadAsStringAsync())!;
+            Assert.True((int)result["added"]! >= 1, result.ToJsonString());
+        }
+        var items = JsonNode.Parse(await client.GetStringAsync(Uri($"/api/v1/watchlists/{list}/items")))!;
+        Assert.All(items["rows"]!.AsArray(), r => Assert.StartsWith("person-", (string)r!["externalId"]!, StringComparison.Ordinal));
+        var cli = await Infrastructure.Cli.RunAsync(server.Database, null, "watchlists", "refresh", "--list", list.ToString());
+        Assert.True(cli.ExitCode == 0, cli.Stderr);
+        Assert.Contains("added 0\tchanged 0\tremoved 0", cli.Stdout, StringComparison.Ordinal);
+        using var wrong = await client.PostAsync(Uri($"/api/v1/watchlists/{await WatchlistScenario.CreateAsync(server, AdministratorA, "Wanted", "Manual")}/refresh"), null);
+        Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+    }
+
+    [Fact]
     public async Task CliCreateAndList_AsTheOrganisation_ShowsTheNewList()
     {
         var server = fixture.Server;
