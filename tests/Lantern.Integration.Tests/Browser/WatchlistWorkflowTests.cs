@@ -77,4 +77,26 @@ public sealed class WatchlistWorkflowTests(BrowserFixture browser) : IClassFixtu
         await Expect(page.Locator("main")).ToContainTextAsync("version 2");
         await Expect(page.Locator("main")).ToContainTextAsync("W-001");
     });
+
+    [Fact]
+    public Task ImportedList_UploadTheUnSample_ImportHistoryAndEntriesShown() => browser.RunAsync(Server.Address, async session =>
+    {
+        var page = session.Page;
+        await session.SignInFirstTimeAsync(Username, Investigators.Password);
+        await session.GotoAsync("/watchlists/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("UN consolidated list (sample)");
+        await page.GetByLabel("Purpose: what the list is for and when to screen against it").FillAsync("Sanctions screening of recruitment agents.");
+        await page.GetByLabel("Kind").SelectOptionAsync("Sanctions");
+        await page.GetByLabel("Entries").SelectOptionAsync("Import");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create list" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "UN consolidated list (sample)" })).ToBeVisibleAsync();
+
+        await page.Locator("#upload").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "data", "watchlists", "un-consolidated-sample.xml"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Expect(page.Locator("p.notice")).ToContainTextAsync("Imported as version 1: 4 added");
+        await Expect(page.Locator("main")).ToContainTextAsync("un-consolidated-sample.xml");
+        await Expect(page.Locator("main")).ToContainTextAsync("ZARGHUN KHAN DURRANI");
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("imported from files; 4 listed, 0 removed");
+        await session.ScreenshotAsync("watchlist-imported");
+    });
 }
