@@ -36,6 +36,9 @@ root.Subcommands.Add(Lantern.Features.Networks.NetworkCommands.Create());
 root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistCommands.Names());
 root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistCommands.Screen());
 // ---- end ----
+// ---- Watchlists in the database: lists, entries, imports (Features/Watchlists) ----
+root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistsCommands.Create());
+// ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());

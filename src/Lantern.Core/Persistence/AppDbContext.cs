@@ -75,6 +75,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Watchlists.Watchlist> Watchlists => Set<Features.Watchlists.Watchlist>();
     public DbSet<Features.Watchlists.WatchlistItem> WatchlistItems => Set<Features.Watchlists.WatchlistItem>();
     public DbSet<Features.Watchlists.WatchlistItemVersion> WatchlistItemVersions => Set<Features.Watchlists.WatchlistItemVersion>();
+    // ---- Watchlist imports (Features/Watchlists, lists and imports) ----
+    public DbSet<Features.Watchlists.WatchlistImport> WatchlistImports => Set<Features.Watchlists.WatchlistImport>();
+    // ---- end ----
     // ---- end of watchlists ----
 
     // ---- Networks (Features/Networks; Configurations/NetworkConfigurations.cs) ----
@@ -189,6 +192,10 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         model.Entity<Features.Watchlists.WatchlistItemVersion>().HasQueryFilter(TenantFilter, v => ScopeUnrestricted
             || Watchlists.Any(w => w.Id == v.WatchlistId && (w.OwnerOrganisationId == ScopeOrganisation || w.Screeners.Any(s => s.OrganisationId == ScopeOrganisation))));
         // ---- end of watchlists ----
+        // ---- Watchlist imports: seen with their list ----
+        model.Entity<Features.Watchlists.WatchlistImport>().HasQueryFilter(TenantFilter, m => ScopeUnrestricted
+            || Watchlists.Any(w => w.Id == m.WatchlistId && (w.OwnerOrganisationId == ScopeOrganisation || w.Screeners.Any(s => s.OrganisationId == ScopeOrganisation))));
+        // ---- end ----
     }
 
     /// <summary>

@@ -112,6 +112,9 @@ public static class LanternWebHost
         // ---- Networks (Features/Networks) ----
         Features.Networks.NetworkApi.MapNetworkApi(api);
         // ---- end ----
+        // ---- Watchlists: lists, entries and imports (Features/Watchlists) ----
+        Features.Watchlists.WatchlistsApi.MapWatchlistsApi(api);
+        // ---- end ----
         // Unknown API paths answer in problem+json too (after authentication, so anonymous callers get 401).
         api.MapFallback((HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", "No such API endpoint.", null))
             .RequireAuthorization(SignedIn).ExcludeFromDescription();
