@@ -36,6 +36,10 @@ root.Subcommands.Add(Lantern.Features.Networks.NetworkCommands.Create());
 root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistCommands.Names());
 root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistCommands.Screen());
 // ---- end ----
+// ---- Name screening inside Lantern (Features/Watchlists: name-screening name|batch|rescreen, alerts) ----
+root.Subcommands.Add(Lantern.Features.Watchlists.NameScreeningCommands.Create());
+root.Subcommands.Add(Lantern.Features.Watchlists.NameScreeningCommands.Alerts());
+// ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
