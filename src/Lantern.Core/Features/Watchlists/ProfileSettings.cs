@@ -40,6 +40,14 @@ public static class ProfileSettings
             var lists = await ScreeningRun.ListsAsync(_db, actor.OrganisationId, null, ct);
             return [.. profiles.Select(p => View(p, lists))];
         }
+
+        /// <summary>The lists the actor's organisation may screen now (what a profile may name).</summary>
+        public async Task<IReadOnlyList<ProfileListView>> ScreenableAsync(Actor actor, CancellationToken ct)
+        {
+            actor.Require(Permissions.WatchlistsScreen);
+            _db.ScopeTo(actor);
+            return [.. (await ScreeningRun.ListsAsync(_db, actor.OrganisationId, null, ct)).Select(l => new ProfileListView(l.Id, l.Name))];
+        }
     }
 
     public sealed class SaveHandler
