@@ -263,4 +263,26 @@ public sealed class NameScreeningTests : IAsyncLifetime
         Assert.Equal("line 3: birth_date", error.Field);
         Assert.Empty(await Run(sp => sp.GetRequiredService<ScreeningBatches.ListHandler>().Handle(_officer, None)));
     }
+
+    [Fact]
+    public async Task SeedNameScreening_WithAListLahoreMayScreen_SeedsProfilesAManifestAndDecidedAlerts()
+    {
+        await Run(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            db.ScopeTo(CoreHarness.Operator);
+            var seeder = new Lantern.Core.Features.Demo.DemoSeeder(new Dictionary<string, OrganisationId> { ["LHR"] = _fia },
+                [new Lantern.Core.Features.Demo.DemoOfficer("demo.screener.lhr", Role.ScreeningOfficer, "LHR", UserId.New())], _ => { }, _core.Clock.GetUtcNow().UtcDateTime);
+            await seeder.SeedNameScreeningAsync(db, sp.GetRequiredService<KeyRing>(), None);
+            return 0;
+        });
+
+        var profiles = await Run(sp => sp.GetRequiredService<ProfileSettings.ListHandler>().Handle(_officer, None));
+        Assert.Equal(["border", "finance", "recruitment-licence"], profiles.Select(p => p.Use).Order());
+        var batch = Assert.Single(await Run(sp => sp.GetRequiredService<ScreeningBatches.ListHandler>().Handle(_officer, None)));
+        Assert.Equal(("done", 200), (batch.Status, batch.Done));
+        var alerts = (await Run(sp => sp.GetRequiredService<AlertReview.ListHandler>().Handle(_officer, new AlertReview.ListRequest("all"), None))).Alerts;
+        Assert.Contains(alerts, a => a.Status == "confirmed");
+        Assert.Contains(alerts, a => a.Status == "dismissed");
+    }
 }
