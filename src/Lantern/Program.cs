@@ -38,6 +38,9 @@ root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistCommands.Screen());
 // ---- end ----
 // ---- Watchlists in the database: lists, entries, imports (Features/Watchlists) ----
 root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistsCommands.Create());
+// ---- Name screening inside Lantern (Features/Watchlists: name-screening name|batch|rescreen, alerts) ----
+root.Subcommands.Add(Lantern.Features.Watchlists.NameScreeningCommands.Create());
+root.Subcommands.Add(Lantern.Features.Watchlists.NameScreeningCommands.Alerts());
 // ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());

@@ -80,6 +80,14 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     // ---- end ----
     // ---- end of watchlists ----
 
+    // ---- Name screening inside Lantern (Features/Watchlists; Configurations/NameScreeningConfigurations.cs) ----
+    public DbSet<Features.Watchlists.ScreeningProfile> ScreeningProfiles => Set<Features.Watchlists.ScreeningProfile>();
+    public DbSet<Features.Watchlists.ScreeningBatch> ScreeningBatches => Set<Features.Watchlists.ScreeningBatch>();
+    public DbSet<Features.Watchlists.ScreenedSubject> ScreenedSubjects => Set<Features.Watchlists.ScreenedSubject>();
+    public DbSet<Features.Watchlists.ScreeningAlert> ScreeningAlerts => Set<Features.Watchlists.ScreeningAlert>();
+    public DbSet<Features.Watchlists.ScreeningWatermark> ScreeningWatermarks => Set<Features.Watchlists.ScreeningWatermark>();
+    // ---- end of name screening ----
+
     // ---- Networks (Features/Networks; Configurations/NetworkConfigurations.cs) ----
     public DbSet<Features.Networks.CaseRelation> CaseRelations => Set<Features.Networks.CaseRelation>();
     // ---- end of networks ----
@@ -196,6 +204,17 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         model.Entity<Features.Watchlists.WatchlistImport>().HasQueryFilter(TenantFilter, m => ScopeUnrestricted
             || Watchlists.Any(w => w.Id == m.WatchlistId && (w.OwnerOrganisationId == ScopeOrganisation || w.Screeners.Any(s => s.OrganisationId == ScopeOrganisation))));
         // ---- end ----
+        // ---- Name screening: profiles, batches, subjects and alerts are the screening organisation's; an alert on a
+        // missing child's entry (and its subject) is also seen by the list's owner, alerted at once ----
+        model.Entity<Features.Watchlists.ScreeningProfile>().HasQueryFilter(TenantFilter, p => ScopeUnrestricted || p.OrganisationId == ScopeOrganisation);
+        model.Entity<Features.Watchlists.ScreeningBatch>().HasQueryFilter(TenantFilter, b => ScopeUnrestricted || b.OrganisationId == ScopeOrganisation);
+        model.Entity<Features.Watchlists.ScreeningAlert>().HasQueryFilter(TenantFilter, a => ScopeUnrestricted
+            || a.OrganisationId == ScopeOrganisation || a.AlertedOrganisationId == ScopeOrganisation);
+        model.Entity<Features.Watchlists.ScreenedSubject>().HasQueryFilter(TenantFilter, s => ScopeUnrestricted
+            || s.OrganisationId == ScopeOrganisation
+            || ScreeningAlerts.Any(a => a.SubjectId == s.Id && a.AlertedOrganisationId == ScopeOrganisation));
+        model.Entity<Features.Watchlists.ScreeningWatermark>().HasQueryFilter(TenantFilter, m => ScopeUnrestricted);
+        // ---- end of name screening ----
     }
 
     /// <summary>

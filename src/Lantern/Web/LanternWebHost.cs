@@ -75,6 +75,9 @@ public static class LanternWebHost
         // ---- Possible duplicates (Features/Duplicates): the linking outbox is worked in the background ----
         services.AddHostedService<Features.Duplicates.DuplicateLinkingService>();
         // ---- end ----
+        // ---- Name screening (Features/Watchlists): batches and re-screening on list change run in the background ----
+        services.AddHostedService<Features.Watchlists.NameScreeningService>();
+        // ---- end ----
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -114,6 +117,8 @@ public static class LanternWebHost
         // ---- end ----
         // ---- Watchlists: lists, entries and imports (Features/Watchlists) ----
         Features.Watchlists.WatchlistsApi.MapWatchlistsApi(api);
+        // ---- Name screening (Features/Watchlists) ----
+        Features.Watchlists.NameScreeningApi.MapNameScreeningApi(api);
         // ---- end ----
         // Unknown API paths answer in problem+json too (after authentication, so anonymous callers get 401).
         api.MapFallback((HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", "No such API endpoint.", null))

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Lantern.Core.Common;
+using Lantern.Core.Features.Watchlists;
+using Lantern.Core.Persistence;
+
+namespace Lantern.Benchmarks;
+
+/// <summary>
+/// Single-name screening through the API (issue 6 §5: p99 under 5 ms): Kestrel on loopback over SQLite, a list loaded
+/// through the model (WatchlistEditing), then REQUESTS sequential <c>POST /api/v1/name-screening/names</c> with names
+/// from the input file; each request records its subject and raises alerts as in production. Prints p50/p95/p99.
+/// </summary>
+/// <remarks>Usage: <c>name-screening LIST.csv NAMES.csv [REQUESTS=1000]</c> (files as <c>bench/screening/generate.py</c> writes them).</remarks>
+internal static class NameScreeningBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: name-screening LIST.csv NAMES.csv [REQUESTS=1000]");
+            return 2;
+        }
+        var requests = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000;
+        var ct = CancellationToken.None;
+        var (entries, _) = WatchlistCsv.ReadList(args[0]);
+        var subjects = WatchlistCsv.ReadSubjects(args[1], new Dictionary<string, string>());
+        await using var server = await BenchServer.StartAsync(DatabaseProvider.Sqlite, null, "", ct);
+        var organisation = await server.AddOrganisationAsync("Benchmark FIA Lahore", ct);
+        var token = await server.AddBenchUserAsync(organisation, ct);
+        var load = Stopwatch.StartNew();
+        await server.AsOperatorAsync(new OrganisationId(organisation.Id), async (sp, actor) =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var now = DateTime.UtcNow;
+            var list = new Watchlist("Benchmark suspects", "Benchmark of single-name screening.", WatchlistKind.Suspects, WatchlistSource.Import, new OrganisationId(organisation.Id), actor.UserId, now);
+            db.Watchlists.Add(list);
+            var v = list.NextVersion(now);
+            foreach (var e in entries)
+            {
+                WatchlistEditing.Add(db, list, v, e.Id, new ListedDetails(e.Names[0], [.. e.Names.Skip(1).Take(ListedDetails.MaxAliases)], e.BirthDate, e.Nationality, e.NationalId, e.Passport, null), actor, now);
+            }
+            await db.SaveChangesAsync(ct);
+            return 0;
+        });
+        Console.Error.WriteLine($"name-screening: {entries.Count:N0} entries loaded through the model in {load.Elapsed.TotalSeconds:0.0} s");
+
+        using var client = new HttpClient { BaseAddress = server.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var first = Stopwatch.StartNew();
+        (await client.PostAsJsonAsync("/api/v1/name-screening/names", new { name = subjects[0].Name }, ct)).EnsureSuccessStatusCode();
+        Console.Error.WriteLine($"name-screening: first request (builds the index) {first.Elapsed.TotalMilliseconds:0} ms");
+        for (var i = 0; i < 50; i++)
+        {
+            (await client.PostAsJsonAsync("/api/v1/name-screening/names", new { name = subjects[(i + 1) % subjects.Count].Name }, ct)).EnsureSuccessStatusCode();
+        }
+        var times = new double[requests];
+        var hits = 0;
+        for (var i = 0; i < requests; i++)
+        {
+            var s = subjects[(i * 7919) % subjects.Count];
+            var watch = Stopwatch.StartNew();
+            using var response = await client.PostAsJsonAsync("/api/v1/name-screening/names", new { name = s.Name, birthDate = s.BirthDate, nationality = s.Nationality }, ct);
+            response.EnsureSuccessStatusCode();
+            var result = await response.Content.ReadFromJsonAsync<ScreeningResult>(ct);
+            times[i] = watch.Elapsed.TotalMilliseconds;
+            hits += result!.Hits.Count;
+        }
+        Array.Sort(times);
+        double P(double q) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(q * times.Length) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"single-name screening through the API: {requests} requests, {hits} hits; p50 {P(0.50):0.00} ms, p95 {P(0.95):0.00} ms, p99 {P(0.99):0.00} ms, max {times[^1]:0.00} ms"));
+        Console.WriteLine("load average: " + (File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown"));
+        return 0;
+    }
+}
