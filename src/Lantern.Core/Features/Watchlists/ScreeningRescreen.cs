@@ -36,21 +36,16 @@ public static class ScreeningRescreen
         /// <summary>Whether any list moved past its watermark (cheap: the hosted service polls it).</summary>
         public async Task<bool> PendingAsync(Actor actor, CancellationToken ct)
         {
-            actor.Require(Permissions.WatchlistsManage);
+            RequireSystem(actor);
             _db.ScopeTo(actor);
-            var versions = await _db.Watchlists.IgnoreQueryFilters([AppDbContext.TenantFilter]).Where(w => w.RetiredAt == null && w.Version > 0).Select(w => new { w.Id, w.Version }).ToListAsync(ct);
-            var marks = await _db.ScreeningWatermarks.IgnoreQueryFilters([AppDbContext.TenantFilter]).ToDictionaryAsync(m => m.WatchlistId, m => m.ListVersion, ct);
+            var versions = await _db.Watchlists.Where(w => w.RetiredAt == null && w.Version > 0).Select(w => new { w.Id, w.Version }).ToListAsync(ct);
+            var marks = await _db.ScreeningWatermarks.ToDictionaryAsync(m => m.WatchlistId, m => m.ListVersion, ct);
             return versions.Any(v => v.Version > marks.GetValueOrDefault(v.Id));
         }
 
         public async Task<Response> Handle(Actor actor, CancellationToken ct)
         {
-            actor.Require(Permissions.WatchlistsManage);
-            if (!actor.IsSystem)
-            {
-                // Re-screening crosses organisations (every screener of a list); only the system does it.
-                throw new Common.ForbiddenException("system");
-            }
+            RequireSystem(actor);
             _db.ScopeTo(actor);
             var lists = await _db.Watchlists.AsNoTracking().Where(w => w.RetiredAt == null && w.Version > 0).OrderBy(w => w.Id).ToListAsync(ct);
             var marks = await _db.ScreeningWatermarks.AsNoTracking().ToDictionaryAsync(m => m.WatchlistId, m => m.ListVersion, ct);
@@ -60,6 +55,16 @@ public static class ScreeningRescreen
                 runs.Add(await RescreenAsync(actor, list, marks.GetValueOrDefault(list.Id), ct));
             }
             return new Response(runs);
+        }
+
+        // Re-screening crosses organisations (every screener of a list); only the system does it.
+        private static void RequireSystem(Actor actor)
+        {
+            actor.Require(Permissions.WatchlistsManage);
+            if (!actor.IsSystem)
+            {
+                throw new Common.ForbiddenException("system");
+            }
         }
 
         private async Task<ListRun> RescreenAsync(Actor actor, Watchlist list, int since, CancellationToken ct)
@@ -102,14 +107,10 @@ public static class ScreeningRescreen
                             }
                             continue;
                         }
-                        var foundIds = found.Select(f => Guid.Parse(f.EntryId, CultureInfo.InvariantCulture)).ToList();
-                        var before = await _db.ScreeningAlerts.AsNoTracking()
-                            .Where(a => a.OrganisationId == subject.OrganisationId && a.SubjectKey == subject.SubjectKey && foundIds.Contains(a.ItemId))
-                            .Select(a => new { a.ItemId, a.ItemVersion, a.Score, a.Status }).ToListAsync(ct);
                         var result = await ScreeningRun.RaiseAsync(_db, subject, [.. found.Select(h => (list, h))], now, ct);
                         hits += result.Count;
                         raised += result.Count(r => r.Raised);
-                        updated += result.Count(r => !r.Raised && before.Any(b => b.ItemId == r.Item.Id && b.Status == AlertStatus.Open && (b.ItemVersion != r.Hit.EntryVersion || Math.Abs(b.Score - r.Hit.Score) > 1e-9)));
+                        updated += result.Count(r => r.Updated);
                         subject.Rescreened(changedIds, result.Select(ScreeningRun.ToSubjectHit), now);
                     }
                     await _db.SaveChangesAsync(ct);

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lantern.Core.Features.Watchlists;
 
-/// <summary>A hit as one screening produced it: the list, the item, the engine's hit, and the alert it raised, updated or was suppressed by.</summary>
-internal sealed record ScreenedHit(Watchlist List, WatchlistItem Item, WatchlistHit Hit, ScreeningAlert? Alert, bool Suppressed, bool Raised);
+/// <summary>
+/// A hit as one screening produced it: the list, the item, the engine's hit, and the alert it raised (new or reopened),
+/// updated (an open alert whose entry version or score moved) or was suppressed by.
+/// </summary>
+internal sealed record ScreenedHit(Watchlist List, WatchlistItem Item, WatchlistHit Hit, ScreeningAlert? Alert, bool Suppressed, bool Raised, bool Updated = false);
 
 /// <summary>
 /// What single names, batches and re-screening share: checking an input, choosing the lists, screening a recorded
@@ -25,16 +28,8 @@ internal static class ScreeningRun
     public static ScreeningSubject Validated(string? name, string? birthDate, string? nationality, string? nationalId, string? passport, string prefix = "")
     {
         var n = TextRules.FreeText(name, prefix + "name", MaxNameLength) ?? throw new ValidationException(prefix + "name", "Give the name to screen.");
-        var birth = TextRules.FreeText(birthDate, prefix + "birth_date", 20);
-        if (birth is not null && Standardise.Date(birth) is null)
-        {
-            throw new ValidationException(prefix + "birth_date", $"'{birth}' is not a date; write 1985-03-14, 14/03/1985, 03/1985 or 1985.");
-        }
-        var nat = TextRules.FreeText(nationality, prefix + "nationality", 2)?.ToUpperInvariant();
-        if (nat is not null && (nat.Length != 2 || !nat.All(char.IsAsciiLetterUpper)))
-        {
-            throw new ValidationException(prefix + "nationality", "Use the two-letter ISO 3166 country code, such as PK.");
-        }
+        var birth = DetailRules.BirthDate(birthDate, prefix + "birth_date");
+        var nat = DetailRules.Nationality(nationality, prefix + "nationality");
         return new ScreeningSubject("", n, birth, nat,
             TextRules.FreeText(nationalId, prefix + "national_id", 40), TextRules.FreeText(passport, prefix + "passport", 40));
     }
@@ -101,8 +96,9 @@ internal static class ScreeningRun
                 continue;
             }
             var before = alert.Status;
+            var updated = before == AlertStatus.Open && (alert.ItemVersion != hit.EntryVersion || Math.Abs(alert.Score - hit.Score) > 1e-9);
             alert.HitAgain(subject, hit, AlgorithmVersion, now);
-            result.Add(new ScreenedHit(list, item, hit, alert, Suppressed: alert.Status == AlertStatus.Dismissed, Raised: before != AlertStatus.Open && alert.Status == AlertStatus.Open));
+            result.Add(new ScreenedHit(list, item, hit, alert, Suppressed: alert.Status == AlertStatus.Dismissed, Raised: before != AlertStatus.Open && alert.Status == AlertStatus.Open, Updated: updated));
         }
         return result;
     }

@@ -34,16 +34,8 @@ public sealed record ListedDetails(
         {
             throw new ValidationException("aliases", $"At most {MaxAliases} aliases.");
         }
-        var nationality = TextRules.FreeText(Nationality, "nationality", 2)?.ToUpperInvariant();
-        if (nationality is not null && (nationality.Length != 2 || !nationality.All(char.IsAsciiLetterUpper)))
-        {
-            throw new ValidationException("nationality", "Use the two-letter ISO 3166 country code, such as PK.");
-        }
-        var birth = TextRules.FreeText(BirthDate, "birth_date", 20);
-        if (birth is not null && Standardise.Date(birth) is null)
-        {
-            throw new ValidationException("birth_date", $"'{birth}' is not a date; write 1985-03-14, 14/03/1985, 03/1985 or 1985.");
-        }
+        var nationality = DetailRules.Nationality(Nationality, "nationality");
+        var birth = DetailRules.BirthDate(BirthDate, "birth_date");
         return new ListedDetails(
             name,
             aliases,
@@ -56,6 +48,26 @@ public sealed record ListedDetails(
 
     /// <summary>The main name then the aliases.</summary>
     public IReadOnlyList<string> Names => [Name, .. Aliases];
+}
+
+/// <summary>The checks a listed person's details and a screened name's details share (errors name the field given).</summary>
+internal static class DetailRules
+{
+    public static string? BirthDate(string? value, string field)
+    {
+        var birth = TextRules.FreeText(value, field, 20);
+        return birth is not null && Standardise.Date(birth) is null
+            ? throw new ValidationException(field, $"'{birth}' is not a date; write 1985-03-14, 14/03/1985, 03/1985 or 1985.")
+            : birth;
+    }
+
+    public static string? Nationality(string? value, string field)
+    {
+        var nationality = TextRules.FreeText(value, field, 2)?.ToUpperInvariant();
+        return nationality is not null && (nationality.Length != 2 || !nationality.All(char.IsAsciiLetterUpper))
+            ? throw new ValidationException(field, "Use the two-letter ISO 3166 country code, such as PK.")
+            : nationality;
+    }
 }
 
 public enum WatchlistItemStatus { Listed, Removed }
