@@ -52,8 +52,11 @@ internal sealed class WatchlistIndexes(IServiceScopeFactory scopes)
     /// <summary>Forgets a list's index (retired or deleted lists).</summary>
     public void Forget(Guid listId) => _built.TryRemove(listId, out _);
 
-    /// <summary>The version tag carried into hits: the list's name-independent id and its version.</summary>
-    public static string VersionTag(Guid listId, int version) => $"{listId.ToString("N")[..8]}.v{version}";
+    /// <summary>
+    /// The version tag carried into hits: the random end of the list's id (its start is a timestamp shared by lists
+    /// created together, so it would not tell them apart) and its version.
+    /// </summary>
+    public static string VersionTag(Guid listId, int version) => $"{listId.ToString("N")[^8..]}.v{version}";
 
     private async Task<Built> BuildAsync(Guid listId, CancellationToken ct)
     {

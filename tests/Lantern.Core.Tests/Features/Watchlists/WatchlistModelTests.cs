@@ -80,6 +80,13 @@ public sealed class WatchlistModelTests : IAsyncLifetime
     }
 
     [Fact]
+    public void VersionTag_ListsCreatedTogether_AreToldApart()
+    {
+        var tags = Enumerable.Range(0, 50).Select(_ => WatchlistIndexes.VersionTag(SequentialGuid.Next(), 1)).ToHashSet();
+        Assert.Equal(50, tags.Count);
+    }
+
+    [Fact]
     public void Validated_BadFields_NameTheField()
     {
         Assert.Equal("name", Assert.Throws<ValidationException>(() => new ListedDetails(" ", [], null, null, null, null, null).Validated()).Field);
@@ -161,7 +168,7 @@ public sealed class WatchlistModelTests : IAsyncLifetime
         var second = await indexes.GetAsync(await ListAsync(), CancellationToken.None);
         Assert.Equal(2, second.ListVersion);
         var hit = Assert.Single(second.Index.Screen(new ScreeningSubject("q", "Bilal Ahmed Siddiqui"), NameMatcher.DefaultThreshold));
-        Assert.EndsWith(".v2", hit.ListVersion, StringComparison.Ordinal);
+        Assert.Equal($"{listId.ToString("N")[^8..]}.v2", hit.ListVersion);
         Assert.Empty(second.ChildEntryIds);
     }
 }
