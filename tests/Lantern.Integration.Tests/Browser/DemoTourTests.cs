@@ -105,6 +105,27 @@ public sealed class DemoTourTests(BrowserFixture browser) : IClassFixture<Browse
             await session.ScreenshotAsync("routes");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
+            // ---- Watchlists and name screening: the lists a screening officer may use, a name screened with its explanation, the alert queue ----
+            await session.GotoAsync("/login");
+            await session.SubmitPasswordAsync("demo.screener.lhr", Password("demo.screener.lhr"));
+            await session.WaitForPathAsync("/name-screening");
+            await session.GotoAsync("/watchlists");
+            await Expect(page.Locator("main")).ToContainTextAsync("Wanted persons");
+            await session.ScreenshotAsync("watchlists");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Wanted persons — FIA Lahore" }).ClickAsync();
+            var wanted = (await page.Locator("table.list").Last.Locator("tbody tr td:nth-child(2)").First.InnerTextAsync()).Trim();
+            await session.ScreenshotAsync("watchlist");
+            await session.GotoAsync("/name-screening");
+            await page.FillAsync("#Name", string.Join(' ', wanted.Split(' ').Reverse()));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Screen" }).ClickAsync();
+            await Expect(page.Locator("section[aria-label=Hits]")).ToContainTextAsync(wanted);
+            await session.ScreenshotAsync("name-screening");
+            await session.GotoAsync("/name-screening/alerts");
+            await Expect(page.Locator("main")).ToContainTextAsync(wanted);
+            await session.ScreenshotAsync("name-screening-alerts");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            // ---- end ----
+
             await session.GotoAsync("/login");
             await session.SubmitPasswordAsync("demo.auditor", Password("demo.auditor"));
             await session.WaitForPathAsync("/audit");

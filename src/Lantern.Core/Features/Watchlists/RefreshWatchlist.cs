@@ -67,7 +67,7 @@ public static class RefreshWatchlist
         foreach (var person in persons.OrderBy(p => p.Id.Value))
         {
             var cases = suspects.Where(s => s.PersonId == person.Id).OrderBy(s => s.Reference, StringComparer.Ordinal)
-                .Select(s => charges[s.Id].ToList() is { Count: > 0 } c ? $"{s.Reference} ({string.Join(", ", c.Distinct())})" : s.Reference).Distinct().ToList();
+                .Select(s => charges[s.Id].Distinct().Order(StringComparer.Ordinal).ToList() is { Count: > 0 } c ? $"{s.Reference} ({string.Join(", ", c)})" : s.Reference).Distinct().ToList();
             var name = string.Join(' ', new[] { person.FirstName, person.MiddleName, person.SecondName }.Where(n => !string.IsNullOrWhiteSpace(n)));
             var aliases = new List<string>();
             if (!string.IsNullOrWhiteSpace(person.NameInOriginalScript))
@@ -81,7 +81,8 @@ public static class RefreshWatchlist
                     aliases.Add(person.NameInOriginalScript);
                 }
             }
-            aliases.AddRange(person.Aliases.Select(a => a.Value));
+            // Sorted: the database returns included rows in no set order, and a refresh must not see a change where there is none.
+            aliases.AddRange(person.Aliases.Select(a => a.Value).Order(StringComparer.Ordinal));
             if (name.Length == 0)
             {
                 skipped++;
@@ -89,9 +90,8 @@ public static class RefreshWatchlist
             }
             var nationality = person.CitizenshipCodes.FirstOrDefault(c => c.Length == 2);
             var birth = person.BirthDate is { } b && Standardise.Date(b) is not null ? b : null;
-            var details = new ListedDetails(name, aliases, birth, nationality,
-                person.Documents.FirstOrDefault(d => d.Type == DocumentType.CNIC)?.Number ?? person.Documents.FirstOrDefault(d => d.Type == DocumentType.NICOP)?.Number,
-                person.Documents.FirstOrDefault(d => d.Type == DocumentType.Passport)?.Number,
+            string? Document(DocumentType type) => person.Documents.Where(d => d.Type == type).Select(d => d.Number).Order(StringComparer.Ordinal).FirstOrDefault();
+            var details = new ListedDetails(name, aliases, birth, nationality, Document(DocumentType.CNIC) ?? Document(DocumentType.NICOP), Document(DocumentType.Passport),
                 (cases.Count == 1 ? "Suspect in case " : "Suspect in cases ") + string.Join("; ", cases));
             try
             {
