@@ -46,7 +46,8 @@ internal sealed class BenchServer : IAsyncDisposable
     /// <param name="postgresServer">For PostgreSQL: the server to create a scratch database on.</param>
     /// <param name="postgresExtra">Appended to the connection string Lantern gets (not to the one that creates the database).</param>
     /// <param name="ct">Cancels the start.</param>
-    public static async Task<BenchServer> StartAsync(DatabaseProvider provider, string? postgresServer, string postgresExtra, CancellationToken ct)
+    /// <param name="services">Changes to the server's services (a benchmark that runs background work itself removes it).</param>
+    public static async Task<BenchServer> StartAsync(DatabaseProvider provider, string? postgresServer, string postgresExtra, CancellationToken ct, Action<IServiceCollection>? services = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "lantern-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -74,6 +75,7 @@ internal sealed class BenchServer : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            services?.Invoke(builder.Services);
         });
         await using (var scope = app.Services.CreateAsyncScope())
         {

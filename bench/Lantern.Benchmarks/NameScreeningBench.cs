@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Lantern.Core.Common;
 using Lantern.Core.Features.Watchlists;
 using Lantern.Core.Persistence;
+using Lantern.Core.Security;
 
 namespace Lantern.Benchmarks;
 
@@ -35,14 +36,7 @@ internal static class NameScreeningBench
         await server.AsOperatorAsync(new OrganisationId(organisation.Id), async (sp, actor) =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            var now = DateTime.UtcNow;
-            var list = new Watchlist("Benchmark suspects", "Benchmark of single-name screening.", WatchlistKind.Suspects, WatchlistSource.Import, new OrganisationId(organisation.Id), actor.UserId, now);
-            db.Watchlists.Add(list);
-            var v = list.NextVersion(now);
-            foreach (var e in entries)
-            {
-                WatchlistEditing.Add(db, list, v, e.Id, new ListedDetails(e.Names[0], [.. e.Names.Skip(1).Take(ListedDetails.MaxAliases)], e.BirthDate, e.Nationality, e.NationalId, e.Passport, null), actor, now);
-            }
+            AddList(db, entries, new OrganisationId(organisation.Id), actor, DateTime.UtcNow);
             await db.SaveChangesAsync(ct);
             return 0;
         });
@@ -58,6 +52,7 @@ internal static class NameScreeningBench
             (await client.PostAsJsonAsync("/api/v1/name-screening/names", new { name = subjects[(i + 1) % subjects.Count].Name }, ct)).EnsureSuccessStatusCode();
         }
         var times = new double[requests];
+        var inside = new double[requests];
         var hits = 0;
         for (var i = 0; i < requests; i++)
         {
@@ -68,12 +63,29 @@ internal static class NameScreeningBench
             var result = await response.Content.ReadFromJsonAsync<ScreeningResult>(ct);
             times[i] = watch.Elapsed.TotalMilliseconds;
             hits += result!.Hits.Count;
+            inside[i] = result.Milliseconds;
         }
         Array.Sort(times);
-        double P(double q) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(q * times.Length) - 1)];
+        Array.Sort(inside);
+        static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"single-name screening through the API: {requests} requests, {hits} hits; p50 {P(0.50):0.00} ms, p95 {P(0.95):0.00} ms, p99 {P(0.99):0.00} ms, max {times[^1]:0.00} ms"));
+            $"single-name screening through the API: {requests} requests, {hits} hits; p50 {P(times, 0.50):0.00} ms, p95 {P(times, 0.95):0.00} ms, p99 {P(times, 0.99):0.00} ms, max {times[^1]:0.00} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  of which in the handler (lists, screening, recording, audit): p50 {P(inside, 0.50):0.00} ms, p95 {P(inside, 0.95):0.00} ms, p99 {P(inside, 0.99):0.00} ms"));
         Console.WriteLine("load average: " + (File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown"));
         return 0;
+    }
+
+    /// <summary>A suspects list of <paramref name="entries"/> (version 1), added through the model as an import adds it.</summary>
+    internal static Watchlist AddList(AppDbContext db, IReadOnlyList<WatchlistEntry> entries, OrganisationId organisation, Actor actor, DateTime now)
+    {
+        var list = new Watchlist("Benchmark suspects", "Benchmark of name screening.", WatchlistKind.Suspects, WatchlistSource.Import, organisation, actor.UserId, now);
+        db.Watchlists.Add(list);
+        var v = list.NextVersion(now);
+        foreach (var e in entries)
+        {
+            WatchlistEditing.Add(db, list, v, e.Id, new ListedDetails(e.Names[0], [.. e.Names.Skip(1).Take(ListedDetails.MaxAliases)], e.BirthDate, e.Nationality, e.NationalId, e.Passport, null), actor, now);
+        }
+        return list;
     }
 }

@@ -25,6 +25,10 @@ public static class Program
         {
             return NetworkBench.Run(rest);
         }
+        if (args is ["name-rescreen", .. var rescreen])
+        {
+            return await NameRescreenBench.RunAsync(rescreen);
+        }
         if (args is ["name-screening", .. var screening])
         {
             return await NameScreeningBench.RunAsync(screening);

@@ -44,6 +44,7 @@ public static class LanternServices
         // ---- end ----
         // ---- Watchlists (Features/Watchlists): each list's built screening index, per list version ----
         services.AddSingleton(sp => new Features.Watchlists.WatchlistIndexes(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton(sp => new Features.Watchlists.ScreenedPopulations(sp.GetRequiredService<TimeProvider>()));
         // ---- end ----
         AddInternalConstructed<AuditLog>(services);
         AddInternalConstructed<DatabaseSetup>(services);

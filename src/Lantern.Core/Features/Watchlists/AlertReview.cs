@@ -55,12 +55,7 @@ public static class AlertReview
                 query = query.Where(a => a.BatchId == batch);
             }
             var alerts = await query.OrderByDescending(a => a.Score).ThenBy(a => a.Id).Take(limit).ToListAsync(ct);
-            var subjectIds = alerts.Select(a => a.SubjectId).Distinct().ToList();
-            var itemIds = alerts.Select(a => a.ItemId).Distinct().ToList();
-            var listIds = alerts.Select(a => a.WatchlistId).Distinct().ToList();
-            var subjects = await _db.ScreenedSubjects.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking().Where(x => subjectIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-            var items = await _db.WatchlistItems.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking().Where(x => itemIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-            var lists = await _db.Watchlists.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking().Where(x => listIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+            var (lists, items, subjects) = await WatchlistVisibility.AlertNamesAsync(_db, alerts, ct);
             var mayChildren = WatchlistVisibility.MaySeeChildren(actor);
             var views = alerts.Select(a =>
             {
@@ -152,7 +147,7 @@ public static class AlertReview
         {
             return alert;
         }
-        if (await db.ScreeningAlerts.IgnoreQueryFilters([AppDbContext.TenantFilter]).AnyAsync(a => a.Id == id, ct))
+        if (await WatchlistVisibility.AlertExistsAsync(db, id, ct))
         {
             await audit.WriteAsync(actor, "name-screening.alert.access-denied", "screening-alert", id.ToString(), AuditOutcome.Denied, ct: ct);
         }

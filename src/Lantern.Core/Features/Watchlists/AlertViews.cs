@@ -85,9 +85,7 @@ internal static class AlertProjection
 
     public static async Task<AlertView> ViewAsync(AppDbContext db, Actor actor, ScreeningAlert alert, CancellationToken ct)
     {
-        var list = await db.Watchlists.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking().FirstAsync(w => w.Id == alert.WatchlistId, ct);
-        var item = await db.WatchlistItems.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking().FirstAsync(i => i.Id == alert.ItemId, ct);
-        var subject = await db.ScreenedSubjects.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking().FirstAsync(s => s.Id == alert.SubjectId, ct);
+        var (list, item, subject) = await WatchlistVisibility.AlertContextAsync(db, alert, ct);
         var names = await OrganisationNamesAsync(db, [alert.OrganisationId, list.OwnerOrganisationId, .. alert.AlertedOrganisationId is { } a ? new[] { a } : []], ct);
         var owner = names.GetValueOrDefault(list.OwnerOrganisationId, "the list's owner");
         var restricted = alert.IsChild && !WatchlistVisibility.MaySeeChildren(actor);

@@ -108,14 +108,41 @@ public sealed class ScreenedPopulation : IDisposable
     /// with their new versions) and returns, per changed entry in the given order, the hits at or above
     /// <paramref name="threshold"/>. <paramref name="listVersion"/> is the version of the list after the change.
     /// </summary>
-    public IReadOnlyList<EntryRescreen> Rescreen(IReadOnlyList<WatchlistEntry> changed, string listVersion, double threshold, bool explain = true)
+    public IReadOnlyList<EntryRescreen> Rescreen(IReadOnlyList<WatchlistEntry> changed, string listVersion, double threshold, bool explain = true) =>
+        Rescreen(changed, listVersion, _ => threshold, explain);
+
+    /// <summary>
+    /// As <see cref="Rescreen(IReadOnlyList{WatchlistEntry}, string, double, bool)"/>, with each subject's own threshold
+    /// (by position in <see cref="Subjects"/>); a subject whose threshold is null is left out (another organisation's,
+    /// or a profile that does not cover the list).
+    /// </summary>
+    public IReadOnlyList<EntryRescreen> Rescreen(IReadOnlyList<WatchlistEntry> changed, string listVersion, Func<int, double?> thresholdOf, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(changed);
         ArgumentNullException.ThrowIfNull(listVersion);
+        ArgumentNullException.ThrowIfNull(thresholdOf);
+        var thresholds = new double[_subjects.Length];
+        var lowest = 1.0;
+        for (var i = 0; i < _subjects.Length; i++)
+        {
+            if (thresholdOf(i) is { } t)
+            {
+                thresholds[i] = t;
+                lowest = Math.Min(lowest, EntryMatcher.NameThreshold(_subjects[i], t));
+            }
+            else
+            {
+                thresholds[i] = double.NaN;
+            }
+        }
+        var result = new List<EntryRescreen>(changed.Count);
+        if (changed.Count == 0)
+        {
+            return result;
+        }
         using var index = WatchlistIndex.Build(changed, listVersion, _matcher);
 
-        // (a) the subjects that could reach the threshold against a changed entry
-        var lowest = _subjects.Length == 0 ? threshold : LowestNameThreshold(threshold);
+        // (a) the subjects that could reach their threshold against a changed entry
         var names = changed.SelectMany(e => e.Names).Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal).ToArray();
         var marked = new bool[_subjects.Length];
         Parallel.ForEach(Partitioner.Create(0, names.Length, 16), range =>
@@ -144,11 +171,11 @@ public sealed class ScreenedPopulation : IDisposable
             List<WatchlistHit>? local = null;
             for (var i = range.Item1; i < range.Item2; i++)
             {
-                if (!marked[i])
+                if (!marked[i] || double.IsNaN(thresholds[i]))
                 {
                     continue;
                 }
-                var hits = index.Screen(_subjects[i], _names[i], threshold, explain);
+                var hits = index.Screen(_subjects[i], _names[i], thresholds[i], explain);
                 if (hits.Count > 0)
                 {
                     (local ??= []).AddRange(hits);
@@ -171,7 +198,6 @@ public sealed class ScreenedPopulation : IDisposable
                 hits.Add(hit);
             }
         }
-        var result = new List<EntryRescreen>(changed.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in changed)
         {
@@ -195,16 +221,5 @@ public sealed class ScreenedPopulation : IDisposable
                 }
             }
         }
-    }
-
-    /// <summary>The lowest name score that could reach the threshold for any subject, given which details subjects have.</summary>
-    private double LowestNameThreshold(double threshold)
-    {
-        var lowest = threshold;
-        foreach (var subject in _subjects)
-        {
-            lowest = Math.Min(lowest, EntryMatcher.NameThreshold(subject, threshold));
-        }
-        return lowest;
     }
 }

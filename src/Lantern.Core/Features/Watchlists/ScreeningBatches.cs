@@ -111,8 +111,7 @@ public static class ScreeningBatches
             var batch = await BatchAsync(_db, _audit, actor, id, ct);
             var subjects = await _db.ScreenedSubjects.AsNoTracking().Where(s => s.BatchId == batch.Id && s.ScreenedAt != null).OrderBy(s => s.Id).ToListAsync(ct);
             var hits = subjects.SelectMany(s => s.HitList.Select(h => (s.ExternalId, Hit: h))).ToList();
-            var owners = await _db.Watchlists.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
-                .Where(w => hits.Select(h => h.Hit.ListId).Distinct().Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.OwnerOrganisationId, ct);
+            var owners = await WatchlistVisibility.ListOwnersAsync(_db, [.. hits.Select(h => h.Hit.ListId).Distinct()], ct);
             var names = await AlertProjection.OrganisationNamesAsync(_db, owners.Values, ct);
             var mayChildren = WatchlistVisibility.MaySeeChildren(actor);
             var text = new StringBuilder("input_id,list,list_entry,score,explanation\n");
@@ -159,7 +158,7 @@ public static class ScreeningBatches
             var now = _clock.GetUtcNow().UtcDateTime;
             try
             {
-                var profile = batch.ProfileId is { } p ? await _db.ScreeningProfiles.IgnoreQueryFilters([AppDbContext.TenantFilter]).FirstOrDefaultAsync(x => x.Id == p, ct) : null;
+                var profile = await WatchlistVisibility.BatchProfileAsync(_db, batch, ct);
                 var lists = await ScreeningRun.ListsAsync(_db, batch.OrganisationId, profile, ct);
                 var subjects = await _db.ScreenedSubjects.Where(s => s.BatchId == batch.Id && s.ScreenedAt == null).OrderBy(s => s.Id).Take(Chunk).ToListAsync(ct);
                 var hits = 0;
@@ -201,7 +200,7 @@ public static class ScreeningBatches
         {
             return batch;
         }
-        if (await db.ScreeningBatches.IgnoreQueryFilters([AppDbContext.TenantFilter]).AnyAsync(b => b.Id == id, ct))
+        if (await WatchlistVisibility.BatchExistsAsync(db, id, ct))
         {
             await audit.WriteAsync(actor, "name-screening.batch.access-denied", "screening-batch", id.ToString(), AuditOutcome.Denied, ct: ct);
         }
@@ -210,7 +209,7 @@ public static class ScreeningBatches
 
     internal static async Task<ScreeningBatchView> ViewAsync(AppDbContext db, ScreeningBatch b, CancellationToken ct)
     {
-        var profile = b.ProfileId is { } p ? await db.ScreeningProfiles.IgnoreQueryFilters([AppDbContext.TenantFilter]).Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var profile = (await WatchlistVisibility.BatchProfileAsync(db, b, ct))?.Name;
         return new ScreeningBatchView(b.Id, b.FileName, b.Status.ToString().ToLowerInvariant(), b.Total, b.Done, b.Hits, b.ProfileId, profile, b.SubmittedByName, b.SubmittedAt, b.FinishedAt);
     }
 

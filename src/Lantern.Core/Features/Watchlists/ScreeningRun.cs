@@ -3,7 +3,6 @@ using Lantern.Core.Common;
 using Lantern.Core.Features.Linkage;
 using Lantern.Core.Persistence;
 using Lantern.Core.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lantern.Core.Features.Watchlists;
 
@@ -46,9 +45,7 @@ internal static class ScreeningRun
     /// </summary>
     public static async Task<List<Watchlist>> ListsAsync(AppDbContext db, OrganisationId organisation, ScreeningProfile? profile, CancellationToken ct)
     {
-        var lists = await db.Watchlists.IgnoreQueryFilters([AppDbContext.TenantFilter])
-            .Where(w => w.RetiredAt == null && (w.OwnerOrganisationId == organisation || w.Screeners.Any(s => s.OrganisationId == organisation)))
-            .OrderBy(w => w.Name).ToListAsync(ct);
+        var lists = await WatchlistVisibility.ScreenableByAsync(db, organisation, ct);
         return [.. lists.Where(l => l.Version > 0 && (profile is null || profile.Covers(l.Id)))];
     }
 
@@ -68,39 +65,46 @@ internal static class ScreeningRun
     }
 
     /// <summary>Turns engine hits into alerts (new, updated, reopened or suppressed), best first.</summary>
-    public static async Task<List<ScreenedHit>> RaiseAsync(AppDbContext db, ScreenedSubject subject, IReadOnlyList<(Watchlist List, WatchlistHit Hit)> found, DateTime now, CancellationToken ct)
+    public static async Task<List<ScreenedHit>> RaiseAsync(AppDbContext db, ScreenedSubject subject, IReadOnlyList<(Watchlist List, WatchlistHit Hit)> found, DateTime now, CancellationToken ct) =>
+        found.Count == 0 ? [] : (await RaiseManyAsync(db, [(subject, found)], now, ct))[0];
+
+    /// <summary>
+    /// <see cref="RaiseAsync"/> for many subjects at once: the entries and the existing alerts are read in one query
+    /// each, so re-screening a population costs a few queries per page, not per subject.
+    /// </summary>
+    public static async Task<List<List<ScreenedHit>>> RaiseManyAsync(AppDbContext db, IReadOnlyList<(ScreenedSubject Subject, IReadOnlyList<(Watchlist List, WatchlistHit Hit)> Found)> work, DateTime now, CancellationToken ct)
     {
-        var result = new List<ScreenedHit>(found.Count);
-        if (found.Count == 0)
+        var ids = work.SelectMany(w => w.Found).Select(f => Guid.Parse(f.Hit.EntryId, CultureInfo.InvariantCulture)).Distinct().ToList();
+        var keys = work.Where(w => w.Found.Count > 0).Select(w => w.Subject.SubjectKey).Distinct().ToList();
+        var items = ids.Count == 0 ? [] : await WatchlistVisibility.ItemsByIdAsync(db, ids, ct);
+        var existing = keys.Count == 0 ? [] : await WatchlistVisibility.AlertsOfInputsAsync(db, keys, ids, ct);
+        var results = new List<List<ScreenedHit>>(work.Count);
+        foreach (var (subject, found) in work)
         {
-            return result;
-        }
-        var ids = found.Select(f => Guid.Parse(f.Hit.EntryId, CultureInfo.InvariantCulture)).Distinct().ToList();
-        var items = await db.WatchlistItems.IgnoreQueryFilters([AppDbContext.TenantFilter]).Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var existing = await db.ScreeningAlerts.IgnoreQueryFilters([AppDbContext.TenantFilter])
-            .Where(a => a.OrganisationId == subject.OrganisationId && a.SubjectKey == subject.SubjectKey && ids.Contains(a.ItemId))
-            .ToListAsync(ct);
-        foreach (var (list, hit) in found.OrderByDescending(f => f.Hit.Score))
-        {
-            if (!items.TryGetValue(Guid.Parse(hit.EntryId, CultureInfo.InvariantCulture), out var item))
+            var result = new List<ScreenedHit>(found.Count);
+            results.Add(result);
+            foreach (var (list, hit) in found.OrderByDescending(f => f.Hit.Score))
             {
-                continue;
+                if (!items.TryGetValue(Guid.Parse(hit.EntryId, CultureInfo.InvariantCulture), out var item))
+                {
+                    continue;
+                }
+                var alert = existing.FirstOrDefault(a => a.OrganisationId == subject.OrganisationId && a.SubjectKey == subject.SubjectKey && a.ItemId == item.Id)
+                    ?? db.ScreeningAlerts.Local.FirstOrDefault(a => a.OrganisationId == subject.OrganisationId && a.SubjectKey == subject.SubjectKey && a.ItemId == item.Id);
+                if (alert is null)
+                {
+                    alert = new ScreeningAlert(subject, list, item, hit, AlgorithmVersion, now);
+                    db.ScreeningAlerts.Add(alert);
+                    result.Add(new ScreenedHit(list, item, hit, alert, Suppressed: false, Raised: true));
+                    continue;
+                }
+                var before = alert.Status;
+                var updated = before == AlertStatus.Open && (alert.ItemVersion != hit.EntryVersion || Math.Abs(alert.Score - hit.Score) > 1e-9);
+                alert.HitAgain(subject, hit, AlgorithmVersion, now);
+                result.Add(new ScreenedHit(list, item, hit, alert, Suppressed: alert.Status == AlertStatus.Dismissed, Raised: before != AlertStatus.Open && alert.Status == AlertStatus.Open, Updated: updated));
             }
-            var alert = existing.FirstOrDefault(a => a.ItemId == item.Id)
-                ?? db.ScreeningAlerts.Local.FirstOrDefault(a => a.OrganisationId == subject.OrganisationId && a.SubjectKey == subject.SubjectKey && a.ItemId == item.Id);
-            if (alert is null)
-            {
-                alert = new ScreeningAlert(subject, list, item, hit, AlgorithmVersion, now);
-                db.ScreeningAlerts.Add(alert);
-                result.Add(new ScreenedHit(list, item, hit, alert, Suppressed: false, Raised: true));
-                continue;
-            }
-            var before = alert.Status;
-            var updated = before == AlertStatus.Open && (alert.ItemVersion != hit.EntryVersion || Math.Abs(alert.Score - hit.Score) > 1e-9);
-            alert.HitAgain(subject, hit, AlgorithmVersion, now);
-            result.Add(new ScreenedHit(list, item, hit, alert, Suppressed: alert.Status == AlertStatus.Dismissed, Raised: before != AlertStatus.Open && alert.Status == AlertStatus.Open, Updated: updated));
         }
-        return result;
+        return results;
     }
 
     public static SubjectHit ToSubjectHit(ScreenedHit h) =>

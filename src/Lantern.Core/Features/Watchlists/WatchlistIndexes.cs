@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Lantern.Core.Persistence;
 using Lantern.Core.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lantern.Core.Features.Watchlists;
@@ -62,10 +61,7 @@ internal sealed class WatchlistIndexes(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var list = await db.Watchlists.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking().FirstAsync(w => w.Id == listId, ct);
-        var items = await db.WatchlistItems.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
-            .Where(i => i.WatchlistId == listId && i.Status == WatchlistItemStatus.Listed)
-            .ToListAsync(ct);
+        var (list, items) = await WatchlistVisibility.ListedEntriesAsync(db, listId, ct);
         var index = WatchlistIndex.Build(items.Select(i => i.ToEntry()).ToList(), VersionTag(list.Id, list.Version), NameMatcher.Bundled);
         var children = items.Where(i => i.IsChild).Select(i => i.Id.ToString()).ToHashSet(StringComparer.Ordinal);
         return new Built(list.Id, list.Version, index, children);

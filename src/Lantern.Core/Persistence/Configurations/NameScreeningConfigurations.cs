@@ -38,6 +38,8 @@ internal sealed class ScreenedSubjectConfiguration : IEntityTypeConfiguration<Sc
         b.HasKey(s => s.Id);
         b.HasIndex(s => new { s.BatchId, s.ScreenedAt });
         b.HasIndex(s => new { s.OrganisationId, s.ScreenedAt });
+        b.HasIndex(s => s.ScreenedAt);
+        b.HasIndex(s => new { s.OrganisationId, s.SubjectKey });
         b.Property(s => s.ExternalId).IsEncrypted();
         b.Property(s => s.Name).IsEncrypted();
         b.Property(s => s.BirthDate).IsEncrypted();

@@ -18,6 +18,7 @@ internal sealed partial class NameScreeningService(IServiceScopeFactory scopes, 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
+        var prepared = false;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -36,6 +37,13 @@ internal sealed partial class NameScreeningService(IServiceScopeFactory scopes, 
 
                 await using var rescreen = scopes.CreateAsyncScope();
                 var handler = rescreen.ServiceProvider.GetRequiredService<ScreeningRescreen.Handler>();
+                if (!prepared)
+                {
+                    // the screened population is read and prepared once, so that a list change costs the changed entries only
+                    var subjects = await handler.PrepareAsync(Screener, stoppingToken);
+                    Prepared(log, subjects);
+                    prepared = true;
+                }
                 if (await handler.PendingAsync(Screener, stoppingToken))
                 {
                     var run = await handler.Handle(Screener, stoppingToken);
@@ -62,6 +70,9 @@ internal sealed partial class NameScreeningService(IServiceScopeFactory scopes, 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-screened list {ListId}: {Changed} changed entries, {Subjects} subjects, {Raised} alerts raised, {Closed} closed")]
     private static partial void Rescreened(ILogger logger, Guid listId, int changed, int subjects, int raised, int closed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Screened population prepared for re-screening: {Subjects} subjects")]
+    private static partial void Prepared(ILogger logger, int subjects);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Name screening in the background failed: {ExceptionType}")]
     private static partial void Failed(ILogger logger, string exceptionType);

@@ -2395,9 +2395,13 @@ namespace Lantern.Core.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ScreenedAt");
+
                     b.HasIndex("BatchId", "ScreenedAt");
 
                     b.HasIndex("OrganisationId", "ScreenedAt");
+
+                    b.HasIndex("OrganisationId", "SubjectKey");
 
                     b.ToTable("screened_subjects", (string)null);
                 });

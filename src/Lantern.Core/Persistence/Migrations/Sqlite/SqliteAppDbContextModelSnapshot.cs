@@ -2390,9 +2390,13 @@ namespace Lantern.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ScreenedAt");
+
                     b.HasIndex("BatchId", "ScreenedAt");
 
                     b.HasIndex("OrganisationId", "ScreenedAt");
+
+                    b.HasIndex("OrganisationId", "SubjectKey");
 
                     b.ToTable("screened_subjects", (string)null);
                 });
