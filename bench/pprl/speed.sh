@@ -29,12 +29,12 @@ total=0
 for side in A B; do
     /usr/bin/time -v -o "$work/time-$side.log" dotnet "$dll" pprl encode --input "$work/$side.csv" --id-column id \
         --secret-file "$work/key" --out "$work/$side.clk" 2>"$work/encode-$side.log"
-    echo "encode $side: $(grep -E '^pprl: encoded [0-9,]+ records in' "$work/encode-$side.log" | sed 's/^pprl: //'); process wall $(wall "$work/time-$side.log") s, CPU $(awk -F': ' '/Percent of CPU/ {print $2}' "$work/time-$side.log"), peak $(awk -F': ' '/Maximum resident/ {printf "%.0f MB", $2 / 1024}' "$work/time-$side.log")"
+    echo "encode $side: $(grep -E '^pprl: encoded [0-9,]+ records in' "$work/encode-$side.log" | sed 's/^pprl: //'); process wall $(wall "$work/time-$side.log") s, CPU $(awk -F': ' '/Percent of CPU/ {print $2}' "$work/time-$side.log"), user $(awk -F': ' '/User time/ {print $2}' "$work/time-$side.log") s, peak $(awk -F': ' '/Maximum resident/ {printf "%.0f MB", $2 / 1024}' "$work/time-$side.log")"
     total=$(echo "$total + $(wall "$work/time-$side.log")" | bc)
 done
 /usr/bin/time -v -o "$work/time-match.log" dotnet "$dll" pprl match --left "$work/A.clk" --right "$work/B.clk" --out "$work/pairs.csv" 2>"$work/match.log"
 grep -E '^pprl: (read|blocking|matched)' "$work/match.log" | sed 's/^/  /'
-echo "match (blocking): process wall $(wall "$work/time-match.log") s, CPU $(awk -F': ' '/Percent of CPU/ {print $2}' "$work/time-match.log"), peak $(awk -F': ' '/Maximum resident/ {printf "%.0f MB", $2 / 1024}' "$work/time-match.log")"
+echo "match (blocking): process wall $(wall "$work/time-match.log") s, CPU $(awk -F': ' '/Percent of CPU/ {print $2}' "$work/time-match.log"), user $(awk -F': ' '/User time/ {print $2}' "$work/time-match.log") s, peak $(awk -F': ' '/Maximum resident/ {printf "%.0f MB", $2 / 1024}' "$work/time-match.log")"
 total=$(echo "$total + $(wall "$work/time-match.log")" | bc)
 echo "end to end (encode A, encode B, match): $total s"
 echo "quality (blocking): $(python3 "$repo/bench/pprl/quality.py" "$work/pairs.csv" "$work/pairs-truth.csv")"

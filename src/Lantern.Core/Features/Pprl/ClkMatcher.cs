@@ -9,7 +9,7 @@ public enum ClkBlocking
     /// <summary>Hamming LSH: pairs agreeing on all sampled bits of at least one of several tables (ADR 0015).</summary>
     BitSampling,
 
-    /// <summary>Every pair: no recall lost, about 60 s for 100,000 x 100,000 on 2 cores.</summary>
+    /// <summary>Every pair: no recall lost to blocking; time grows with the product of the two sizes (docs/benchmarks.md).</summary>
     Exhaustive,
 }
 
