@@ -42,6 +42,9 @@ root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistsCommands.Create());
 root.Subcommands.Add(Lantern.Features.Watchlists.NameScreeningCommands.Create());
 root.Subcommands.Add(Lantern.Features.Watchlists.NameScreeningCommands.Alerts());
 // ---- end ----
+// ---- Privacy-preserving record linkage (Features/Pprl) ----
+root.Subcommands.Add(Lantern.Features.Pprl.PprlCommands.Create());
+// ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
