@@ -45,6 +45,9 @@ public static class LanternServices
         // ---- Watchlists (Features/Watchlists): each list's built screening index, per list version ----
         services.AddSingleton(sp => new Features.Watchlists.WatchlistIndexes(sp.GetRequiredService<IServiceScopeFactory>()));
         // ---- end ----
+        // ---- Signed sharing packages (Features/Sharing): this installation's key pairs, beside the key ring ----
+        services.AddSingleton(_ => SharingKeys.OpenOrCreate(options.KeyFolder));
+        // ---- end ----
         AddInternalConstructed<AuditLog>(services);
         AddInternalConstructed<DatabaseSetup>(services);
         AddInternalConstructed<Features.Administration.SignIn>(services);
