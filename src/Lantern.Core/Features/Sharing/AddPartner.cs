@@ -41,7 +41,7 @@ public static class AddPartner
                 throw new ValidationException("signingKey", "This is this installation's own key.");
             }
             var signingText = Convert.ToBase64String(signing);
-            if (await _db.SharingPartners.AnyAsync(p => p.SigningKey == signingText || p.Name == name, ct))
+            if (await _db.SharingPartners.AnyAsync(p => p.OrganisationId == actor.OrganisationId && (p.SigningKey == signingText || p.Name == name), ct))
             {
                 throw new ConflictException("signingKey", "A partner with this name or signing key is already registered.");
             }

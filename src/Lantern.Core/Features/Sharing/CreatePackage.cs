@@ -47,7 +47,7 @@ public static class CreatePackage
         {
             _db.ScopeTo(actor);
             actor.Require(Permissions.SharingSend);
-            var partner = await _db.SharingPartners.FirstOrDefaultAsync(p => p.Id == request.PartnerId, ct) ?? throw new NotFoundException("The partner");
+            var partner = await _db.SharingPartners.FirstOrDefaultAsync(p => p.Id == request.PartnerId && p.OrganisationId == actor.OrganisationId, ct) ?? throw new NotFoundException("The partner");
             var selected = request.Items ?? [];
             if (selected.Count == 0)
             {

@@ -31,6 +31,9 @@ public static class ImportPackage
             _clock = clock;
         }
 
+        /// <summary>The largest package file accepted.</summary>
+        public const int MaxFileBytes = PackageFormat.MaxFileBytes;
+
         public async Task<ImportResult> Handle(Actor actor, byte[] file, CancellationToken ct)
         {
             _db.ScopeTo(actor);
@@ -56,7 +59,7 @@ public static class ImportPackage
             {
                 (manifest, manifestBytes, signature) = PackageFormat.Open(file, agreementKey);
             }
-            var partner = await _db.SharingPartners.FirstOrDefaultAsync(p => p.SigningKey == manifest.SenderSigningKey, ct)
+            var partner = await _db.SharingPartners.FirstOrDefaultAsync(p => p.OrganisationId == actor.OrganisationId && p.SigningKey == manifest.SenderSigningKey, ct)
                 ?? throw PackageFormat.Refused("The sender is not a registered partner of this organisation: register its keys (after comparing fingerprints) first.");
             if (!PackageFormat.Verify(Convert.FromBase64String(partner.SigningKey), manifestBytes, signature))
             {

@@ -32,7 +32,7 @@ public static class RevokeItem
         {
             _db.ScopeTo(actor);
             actor.Require(Permissions.SharingSend);
-            var sent = await _db.SentItems.Where(s => s.OriginalId == originalId && s.RevokedAt == null).ToListAsync(ct);
+            var sent = await _db.SentItems.Where(s => s.OrganisationId == actor.OrganisationId && s.OriginalId == originalId && s.RevokedAt == null).ToListAsync(ct);
             if (sent.Count == 0)
             {
                 throw new NotFoundException("A shared, unrevoked item with this id");
