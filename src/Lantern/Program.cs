@@ -42,6 +42,9 @@ root.Subcommands.Add(Lantern.Features.Watchlists.WatchlistsCommands.Create());
 root.Subcommands.Add(Lantern.Features.Watchlists.NameScreeningCommands.Create());
 root.Subcommands.Add(Lantern.Features.Watchlists.NameScreeningCommands.Alerts());
 // ---- end ----
+// ---- Signed sharing packages (Features/Sharing) ----
+root.Subcommands.Add(Lantern.Features.Sharing.SharingCommands.Create());
+// ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
