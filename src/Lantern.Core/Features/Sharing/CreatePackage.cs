@@ -99,73 +99,73 @@ public static class CreatePackage
             switch (kind)
             {
                 case SharedItemKind.Intelligence:
-                {
-                    actor.Require(Permissions.IntelligenceRead);
-                    var item = await _db.IntelligenceItems.AsNoTracking().Include(x => x.Case).FirstOrDefaultAsync(x => x.Id == selected.Id, ct)
-                        ?? throw new NotFoundException("The intelligence item");
-                    RefuseH2(item.Handling, field, item.Label + " on case " + item.Case.Reference);
-                    var basis = SharingCodes.ParseBasis(selected.ConsentBasis, field + ".consentBasis");
-                    return (new PackageItem(SharingCodes.Name(kind), item.Id, item.Handling.ToString(), item.HandlingConditions, item.Source.ToString(), (int)item.Accuracy,
-                        basis is { } b ? SharingCodes.Name(b) : null, item.Label + " on case " + item.Case.Reference, item.Text), kind, item.Handling);
-                }
+                    {
+                        actor.Require(Permissions.IntelligenceRead);
+                        var item = await _db.IntelligenceItems.AsNoTracking().Include(x => x.Case).FirstOrDefaultAsync(x => x.Id == selected.Id, ct)
+                            ?? throw new NotFoundException("The intelligence item");
+                        RefuseH2(item.Handling, field, item.Label + " on case " + item.Case.Reference);
+                        var basis = SharingCodes.ParseBasis(selected.ConsentBasis, field + ".consentBasis");
+                        return (new PackageItem(SharingCodes.Name(kind), item.Id, item.Handling.ToString(), item.HandlingConditions, item.Source.ToString(), (int)item.Accuracy,
+                            basis is { } b ? SharingCodes.Name(b) : null, item.Label + " on case " + item.Case.Reference, item.Text), kind, item.Handling);
+                    }
                 case SharedItemKind.Received:
-                {
-                    actor.Require(Permissions.SharingReceive);
-                    var item = await _db.ReceivedItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == selected.Id, ct) ?? throw new NotFoundException("The received item");
-                    RefuseH2(item.Handling, field, "the item received from " + item.SenderName);
-                    if (item.IsRevoked)
                     {
-                        throw new ValidationException(field, "The originator revoked this item; it cannot be passed on.");
-                    }
-                    return (new PackageItem(SharingCodes.Name(item.Kind), item.Id, item.Handling.ToString(), item.HandlingConditions, item.Source.ToString(), (int)item.Accuracy,
-                        item.ConsentBasis is { } b ? SharingCodes.Name(b) : null, item.Title + " (received from " + item.SenderName + ")", item.Content), kind, item.Handling);
-                }
-                case SharedItemKind.Case:
-                {
-                    actor.Require(Permissions.CasesRead);
-                    var caseId = new CaseId(selected.Id);
-                    var @case = await _db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new NotFoundException("The case");
-                    var roles = await _db.Participants.AsNoTracking().Where(p => p.CaseId == caseId).Select(p => p.Role).ToListAsync(ct);
-                    var (handling, conditions, source, accuracy) = StatedCodes(selected, field);
-                    var content = new StringBuilder()
-                        .Append("Reference: ").AppendLine(@case.Reference)
-                        .Append("Status: ").AppendLine(@case.Status.ToString())
-                        .Append("Opened: ").AppendLine(@case.OpenedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not recorded")
-                        .Append(CultureInfo.InvariantCulture, $"Victims: {roles.Count(r => r == CaseRole.Victim)}; suspects: {roles.Count(r => r == CaseRole.Suspect)}")
-                        .ToString();
-                    // A case travels without names or free text, so it carries no personal data and needs no consent basis.
-                    return (new PackageItem(SharingCodes.Name(kind), caseId.Value, handling.ToString(), conditions, source.ToString(), (int)accuracy, null, "Case " + @case.Reference, content),
-                        kind, handling);
-                }
-                case SharedItemKind.Person:
-                {
-                    actor.Require(Permissions.PersonsRead);
-                    var personId = new PersonId(selected.Id);
-                    var person = await _db.Persons.AsNoTracking().Include(p => p.Aliases).FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new NotFoundException("The person");
-                    var basis = SharingCodes.ParseBasis(selected.ConsentBasis, field + ".consentBasis")
-                        ?? throw new ValidationException(field + ".consentBasis", "A person's data is shared only on a stated basis: recorded-consent, law-enforcement-cooperation or vital-interests.");
-                    var participations = await _db.Participants.AsNoTracking().Include(p => p.Case).Where(p => p.PersonId == personId).ToListAsync(ct);
-                    if (basis == ConsentBasis.RecordedConsent)
-                    {
-                        var ids = participations.Select(p => p.Id).ToList();
-                        if (!await _db.Consents.AnyAsync(c => ids.Contains(c.ParticipantId) && c.WithdrawnAt == null, ct))
+                        actor.Require(Permissions.SharingReceive);
+                        var item = await _db.ReceivedItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == selected.Id, ct) ?? throw new NotFoundException("The received item");
+                        RefuseH2(item.Handling, field, "the item received from " + item.SenderName);
+                        if (item.IsRevoked)
                         {
-                            throw new ValidationException(field + ".consentBasis", "No active consent is recorded for this person: record the consent first, or state another basis.");
+                            throw new ValidationException(field, "The originator revoked this item; it cannot be passed on.");
                         }
+                        return (new PackageItem(SharingCodes.Name(item.Kind), item.Id, item.Handling.ToString(), item.HandlingConditions, item.Source.ToString(), (int)item.Accuracy,
+                            item.ConsentBasis is { } b ? SharingCodes.Name(b) : null, item.Title + " (received from " + item.SenderName + ")", item.Content), kind, item.Handling);
                     }
-                    var (handling, conditions, source, accuracy) = StatedCodes(selected, field);
-                    var content = new StringBuilder()
-                        .Append("Name: ").AppendLine(person.DisplayName)
-                        .Append("Name in original script: ").AppendLine(person.NameInOriginalScript ?? "not recorded")
-                        .Append("Other names: ").AppendLine(person.Aliases.Count == 0 ? "none recorded" : string.Join("; ", person.Aliases.Select(a => a.Value)))
-                        .Append("Birth date: ").AppendLine(person.BirthDate ?? "not recorded")
-                        .Append("Sex: ").AppendLine(person.Gender?.ToString() ?? "not recorded")
-                        .Append("Citizenship: ").AppendLine(person.Citizenships.Length == 0 ? "not recorded" : person.Citizenships)
-                        .Append("Roles: ").Append(string.Join("; ", participations.Select(p => p.Role + " in case " + p.Case.Reference)))
-                        .ToString();
-                    return (new PackageItem(SharingCodes.Name(kind), personId.Value, handling.ToString(), conditions, source.ToString(), (int)accuracy, SharingCodes.Name(basis),
-                        "Person " + person.DisplayName, content), kind, handling);
-                }
+                case SharedItemKind.Case:
+                    {
+                        actor.Require(Permissions.CasesRead);
+                        var caseId = new CaseId(selected.Id);
+                        var @case = await _db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct) ?? throw new NotFoundException("The case");
+                        var roles = await _db.Participants.AsNoTracking().Where(p => p.CaseId == caseId).Select(p => p.Role).ToListAsync(ct);
+                        var (handling, conditions, source, accuracy) = StatedCodes(selected, field);
+                        var content = new StringBuilder()
+                            .Append("Reference: ").AppendLine(@case.Reference)
+                            .Append("Status: ").AppendLine(@case.Status.ToString())
+                            .Append("Opened: ").AppendLine(@case.OpenedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not recorded")
+                            .Append(CultureInfo.InvariantCulture, $"Victims: {roles.Count(r => r == CaseRole.Victim)}; suspects: {roles.Count(r => r == CaseRole.Suspect)}")
+                            .ToString();
+                        // A case travels without names or free text, so it carries no personal data and needs no consent basis.
+                        return (new PackageItem(SharingCodes.Name(kind), caseId.Value, handling.ToString(), conditions, source.ToString(), (int)accuracy, null, "Case " + @case.Reference, content),
+                            kind, handling);
+                    }
+                case SharedItemKind.Person:
+                    {
+                        actor.Require(Permissions.PersonsRead);
+                        var personId = new PersonId(selected.Id);
+                        var person = await _db.Persons.AsNoTracking().Include(p => p.Aliases).FirstOrDefaultAsync(p => p.Id == personId, ct) ?? throw new NotFoundException("The person");
+                        var basis = SharingCodes.ParseBasis(selected.ConsentBasis, field + ".consentBasis")
+                            ?? throw new ValidationException(field + ".consentBasis", "A person's data is shared only on a stated basis: recorded-consent, law-enforcement-cooperation or vital-interests.");
+                        var participations = await _db.Participants.AsNoTracking().Include(p => p.Case).Where(p => p.PersonId == personId).ToListAsync(ct);
+                        if (basis == ConsentBasis.RecordedConsent)
+                        {
+                            var ids = participations.Select(p => p.Id).ToList();
+                            if (!await _db.Consents.AnyAsync(c => ids.Contains(c.ParticipantId) && c.WithdrawnAt == null, ct))
+                            {
+                                throw new ValidationException(field + ".consentBasis", "No active consent is recorded for this person: record the consent first, or state another basis.");
+                            }
+                        }
+                        var (handling, conditions, source, accuracy) = StatedCodes(selected, field);
+                        var content = new StringBuilder()
+                            .Append("Name: ").AppendLine(person.DisplayName)
+                            .Append("Name in original script: ").AppendLine(person.NameInOriginalScript ?? "not recorded")
+                            .Append("Other names: ").AppendLine(person.Aliases.Count == 0 ? "none recorded" : string.Join("; ", person.Aliases.Select(a => a.Value)))
+                            .Append("Birth date: ").AppendLine(person.BirthDate ?? "not recorded")
+                            .Append("Sex: ").AppendLine(person.Gender?.ToString() ?? "not recorded")
+                            .Append("Citizenship: ").AppendLine(person.Citizenships.Length == 0 ? "not recorded" : person.Citizenships)
+                            .Append("Roles: ").Append(string.Join("; ", participations.Select(p => p.Role + " in case " + p.Case.Reference)))
+                            .ToString();
+                        return (new PackageItem(SharingCodes.Name(kind), personId.Value, handling.ToString(), conditions, source.ToString(), (int)accuracy, SharingCodes.Name(basis),
+                            "Person " + person.DisplayName, content), kind, handling);
+                    }
                 case SharedItemKind.PprlEncodings:
                     throw new ValidationException(field + ".kind", "Linkage encodings are packaged by the linkage feature, not selected here.");
                 default:
