@@ -158,6 +158,34 @@ public sealed partial class SharingApiTests : IAsyncLifetime
         Assert.Contains("Replay", again.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Pages_PackageMadeAtOneInstallation_IsImportedAtTheOther()
+    {
+        var item = await IntelligenceAsync("Lead sent through the pages.", "H0");
+        using var sender = new FormBrowser(_fia.Address);
+        await SignInWithSecondFactorAsync(sender, LanternServer.Username(InvestigatorA));
+        var made = await sender.PostFormAsync($"/sharing/new?case={_case}", $"/sharing/new?case={_case}",
+            new() { ["PartnerId"] = _policeAtFia.ToString(), ["Selected"] = "intelligence:" + item });
+        Assert.Equal("/sharing", made.AbsolutePath);
+        var link = DownloadPattern().Match(sender.LastPage).Groups[1].Value;
+        var file = await sender.Client.GetByteArrayAsync(new Uri(link, UriKind.Relative));
+
+        using var receiver = new FormBrowser(_police.Address);
+        await SignInWithSecondFactorAsync(receiver, LanternServer.Username(InvestigatorA));
+        var page = await receiver.GetAsync("/sharing");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(TokenPattern().Match(page).Groups[1].Value), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "file", "package.json" },
+        };
+        using var posted = await receiver.Client.PostAsync(new Uri("/sharing?handler=import", UriKind.Relative), form);
+        var landed = await receiver.GetAsync("/sharing");
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains("1 item(s)", landed, StringComparison.Ordinal);
+        Assert.Contains("Lead sent through the pages.", landed, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(AdministratorA, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK)]
     [InlineData(InvestigatorA, HttpStatusCode.Forbidden, HttpStatusCode.OK, HttpStatusCode.OK)]
@@ -184,6 +212,12 @@ public sealed partial class SharingApiTests : IAsyncLifetime
         var code = new Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow);
         await browser.PostFormAsync("/login/enrol", "/login/enrol", new() { ["Code"] = code });
     }
+
+    [GeneratedRegex("href=\"(/sharing/packages/[0-9a-f-]+/file)\"")]
+    private static partial Regex DownloadPattern();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
 
     [GeneratedRegex("<code id=\"totp-secret\">([A-Z2-7]+)</code>")]
     private static partial Regex SecretPattern();
