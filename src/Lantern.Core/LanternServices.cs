@@ -46,6 +46,9 @@ public static class LanternServices
         services.AddSingleton(sp => new Features.Watchlists.WatchlistIndexes(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton(sp => new Features.Watchlists.ScreenedPopulations(sp.GetRequiredService<TimeProvider>()));
         // ---- end ----
+        // ---- Signed sharing packages (Features/Sharing): this installation's key pairs, beside the key ring ----
+        services.AddSingleton(_ => SharingKeys.OpenOrCreate(options.KeyFolder));
+        // ---- end ----
         AddInternalConstructed<AuditLog>(services);
         AddInternalConstructed<DatabaseSetup>(services);
         AddInternalConstructed<Features.Administration.SignIn>(services);

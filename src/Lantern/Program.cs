@@ -45,6 +45,9 @@ root.Subcommands.Add(Lantern.Features.Watchlists.NameScreeningCommands.Alerts())
 // ---- Privacy-preserving record linkage (Features/Pprl) ----
 root.Subcommands.Add(Lantern.Features.Pprl.PprlCommands.Create());
 // ---- end ----
+// ---- Signed sharing packages (Features/Sharing) ----
+root.Subcommands.Add(Lantern.Features.Sharing.SharingCommands.Create());
+// ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());

@@ -92,6 +92,13 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Networks.CaseRelation> CaseRelations => Set<Features.Networks.CaseRelation>();
     // ---- end of networks ----
 
+    // ---- Signed sharing packages (Features/Sharing; Configurations/SharingConfigurations.cs) ----
+    public DbSet<Features.Sharing.SharingPartner> SharingPartners => Set<Features.Sharing.SharingPartner>();
+    public DbSet<Features.Sharing.SharingPackage> SharingPackages => Set<Features.Sharing.SharingPackage>();
+    public DbSet<Features.Sharing.SentItem> SentItems => Set<Features.Sharing.SentItem>();
+    public DbSet<Features.Sharing.ReceivedItem> ReceivedItems => Set<Features.Sharing.ReceivedItem>();
+    // ---- end of signed sharing packages ----
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }
@@ -215,6 +222,12 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
             || ScreeningAlerts.Any(a => a.SubjectId == s.Id && a.AlertedOrganisationId == ScopeOrganisation));
         model.Entity<Features.Watchlists.ScreeningWatermark>().HasQueryFilter(TenantFilter, m => ScopeUnrestricted);
         // ---- end of name screening ----
+        // ---- Signed sharing packages: partners, packages, sent and received items are the organisation's own ----
+        model.Entity<Features.Sharing.SharingPartner>().HasQueryFilter(TenantFilter, p => ScopeUnrestricted || p.OrganisationId == ScopeOrganisation);
+        model.Entity<Features.Sharing.SharingPackage>().HasQueryFilter(TenantFilter, p => ScopeUnrestricted || p.OrganisationId == ScopeOrganisation);
+        model.Entity<Features.Sharing.SentItem>().HasQueryFilter(TenantFilter, s => ScopeUnrestricted || s.OrganisationId == ScopeOrganisation);
+        model.Entity<Features.Sharing.ReceivedItem>().HasQueryFilter(TenantFilter, r => ScopeUnrestricted || r.OrganisationId == ScopeOrganisation);
+        // ---- end of signed sharing packages ----
     }
 
     /// <summary>

@@ -73,6 +73,18 @@ public static class Permissions
     public static readonly IReadOnlyList<string> Watchlists = [WatchlistsRead, WatchlistsManage, WatchlistsScreen, WatchlistsChildren];
     // ---- end of watchlists ----
 
+    // ---- Signed sharing packages (Features/Sharing; docs/decisions/0016-signed-sharing-packages.md) ----
+    /// <summary>Register partner installations and their keys; show this installation's keys.</summary>
+    public const string SharingManage = "sharing.manage";
+
+    /// <summary>Make, download and revoke packages for partners.</summary>
+    public const string SharingSend = "sharing.send";
+
+    /// <summary>Import packages from partners and read the received items.</summary>
+    public const string SharingReceive = "sharing.receive";
+    public static readonly IReadOnlyList<string> Sharing = [SharingManage, SharingSend, SharingReceive];
+    // ---- end of signed sharing packages ----
+
     public static readonly IReadOnlyList<string> All =
     [
         CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
@@ -83,5 +95,6 @@ public static class Permissions
         LinkageRead, LinkageReview, // possible duplicates
         .. Networks,
         .. Watchlists,
+        .. Sharing, // signed sharing packages
     ];
 }

@@ -80,10 +80,17 @@ public static class RolePermissions
     private static readonly string[] WatchlistScreening = [Permissions.WatchlistsRead, Permissions.WatchlistsScreen];
     // ---- end of watchlists ----
 
+    // ---- Signed sharing packages (docs/decisions/0016-signed-sharing-packages.md) ----
+    // Administrators register partners and their keys, and send and receive. Investigators send and receive: exchanging
+    // intelligence and case leads with another agency or country is investigation work. Prosecutors, caseworkers,
+    // labour inspectors, analysts, auditors and screening officers neither send nor receive packages.
+    private static readonly string[] SharingWork = [Permissions.SharingSend, Permissions.SharingReceive];
+    // ---- end of signed sharing packages ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping]),
-        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview, .. WatchlistScreening, Permissions.WatchlistsChildren]),
+        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage]),
+        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview, .. WatchlistScreening, Permissions.WatchlistsChildren, .. SharingWork]),
         Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, .. NetworkReading, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading, Permissions.WatchlistsRead]),
         Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening, Permissions.WatchlistsChildren]),
         Role.LabourInspector => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening]),

@@ -120,6 +120,9 @@ public static class LanternWebHost
         // ---- Name screening (Features/Watchlists) ----
         Features.Watchlists.NameScreeningApi.MapNameScreeningApi(api);
         // ---- end ----
+        // ---- Signed sharing packages (Features/Sharing) ----
+        Features.Sharing.SharingApi.MapSharingApi(api);
+        // ---- end ----
         // Unknown API paths answer in problem+json too (after authentication, so anonymous callers get 401).
         api.MapFallback((HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", "No such API endpoint.", null))
             .RequireAuthorization(SignedIn).ExcludeFromDescription();

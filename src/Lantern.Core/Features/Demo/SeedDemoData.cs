@@ -92,6 +92,7 @@ public static class SeedDemoData
             await seeder.SeedScreeningAsync(_db, ct);
             await seeder.SeedProsecutionsAsync(_db, ct); // Prosecution proceedings (DemoSeeder.Prosecutions.cs)
             await seeder.SeedEvidenceAsync(_db, ct); // evidence register and intelligence (Features/Evidence, Features/Intelligence)
+            await seeder.SeedSharingAsync(_db, ct); // signed sharing: a partner installation and one received package (DemoSeeder.Sharing.cs)
             await seeder.SeedNetworksAsync(_db, _keys, ct); // relations for the network view (DemoSeeder.Networks.cs)
             await seeder.SeedWatchlistsAsync(_db, ct); // watchlists: suspects from the demo cases, wanted, missing children, UN sample (DemoSeeder.Watchlists.cs)
             await seeder.SeedNameScreeningAsync(_db, _keys, ct); // name screening: profiles, a screened manifest, alerts (DemoSeeder.NameScreening.cs; after the demo lists)

@@ -1,0 +1,46 @@
+using Lantern.Core.Features.Sharing;
+using Lantern.Core.Security;
+using Lantern.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lantern.Pages.Sharing;
+
+/// <summary>Packages sent and received, the received items with their provenance and codes, and the import of a package file.</summary>
+[Authorize(Policy = Permissions.SharingReceive)]
+public sealed class IndexModel(ListPackages.Handler list, ImportPackage.Handler import) : FormPage
+{
+    public SharingOverview? Overview { get; private set; }
+
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Overview = await list.Handle(HttpContext.Actor(), ct);
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        ImportResult? result = null;
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("package", "Choose the package file to import.");
+        }
+        else if (file.Length > ImportPackage.Handler.MaxFileBytes)
+        {
+            ModelState.AddModelError("package", "The package file is too large.");
+        }
+        else
+        {
+            using var content = new MemoryStream();
+            await file.CopyToAsync(content, ct);
+            await ModelState.TryAsync(async () => result = await import.Handle(HttpContext.Actor(), content.ToArray(), ct));
+        }
+        if (result is null)
+        {
+            Overview = await list.Handle(HttpContext.Actor(), ct);
+            return Page();
+        }
+        Message = result.Kind == "revocation"
+            ? $"Revocation from {result.SenderName} imported: {result.ItemsRevoked} item(s) removed."
+            : $"Package from {result.SenderName} imported: {result.ItemsImported} item(s).";
+        return RedirectToPage();
+    }
+}
