@@ -73,6 +73,11 @@ public static class Permissions
     public static readonly IReadOnlyList<string> Watchlists = [WatchlistsRead, WatchlistsManage, WatchlistsScreen, WatchlistsChildren];
     // ---- end of watchlists ----
 
+    // ---- GLOTIP statistics (Features/Statistics; docs/decisions/0015-glotip-statistics.md) ----
+    /// <summary>See exact statistical figures inside Lantern; without it counts from 1 to 4 are shown as "&lt;5" (SmallCells).</summary>
+    public const string StatisticsExact = "statistics.exact";
+    // ---- end of GLOTIP statistics ----
+
     public static readonly IReadOnlyList<string> All =
     [
         CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
@@ -83,5 +88,6 @@ public static class Permissions
         LinkageRead, LinkageReview, // possible duplicates
         .. Networks,
         .. Watchlists,
+        StatisticsExact, // GLOTIP statistics
     ];
 }
