@@ -76,6 +76,9 @@ public static class Permissions
     // ---- GLOTIP statistics (Features/Statistics; docs/decisions/0015-glotip-statistics.md) ----
     /// <summary>See exact statistical figures inside Lantern; without it counts from 1 to 4 are shown as "&lt;5" (SmallCells).</summary>
     public const string StatisticsExact = "statistics.exact";
+
+    /// <summary>Load population figures (the denominator of SDG 16.2.2).</summary>
+    public const string StatisticsPopulationManage = "statistics.population.manage";
     // ---- end of GLOTIP statistics ----
 
     public static readonly IReadOnlyList<string> All =
@@ -88,6 +91,6 @@ public static class Permissions
         LinkageRead, LinkageReview, // possible duplicates
         .. Networks,
         .. Watchlists,
-        StatisticsExact, // GLOTIP statistics
+        StatisticsExact, StatisticsPopulationManage, // GLOTIP statistics
     ];
 }

@@ -81,9 +81,9 @@ public static class RolePermissions
     // ---- end of watchlists ----
 
     // ---- GLOTIP statistics (docs/decisions/0015-glotip-statistics.md) ----
-    // Exact small counts go to the administrator (the supervisor, who may open the cases anyway). Analysts see
+    // Exact small counts and loading population figures go to the administrator (the supervisor, who may open the cases anyway). Analysts see
     // aggregates only, and with small cells suppressed: a "1" in a district-by-citizenship table can name a person.
-    private static readonly string[] ExactStatistics = [Permissions.StatisticsExact];
+    private static readonly string[] ExactStatistics = [Permissions.StatisticsExact, Permissions.StatisticsPopulationManage];
     // ---- end of GLOTIP statistics ----
 
     public static IReadOnlySet<string> For(Role role) => role switch

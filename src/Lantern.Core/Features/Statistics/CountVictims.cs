@@ -49,21 +49,31 @@ public static class CountVictims
 
         public async Task<Response> Handle(Actor actor, Request request, CancellationToken ct)
         {
+            actor.Require(Permissions.StatisticsRead);
+            var by = ParseBreakdown(request.By);
+            return (await HandleAsync(actor, request.Year, [by], request.Organisation, request.Public, ct))[0];
+        }
+
+        /// <summary>Every breakdown of one year at once (the dashboard): the facts are read once and the view audited once.</summary>
+        public Task<IReadOnlyList<Response>> HandleAll(Actor actor, int? year, string? organisation, bool @public, CancellationToken ct) =>
+            HandleAsync(actor, year, Enum.GetValues<Breakdown>(), organisation, @public, ct);
+
+        private async Task<IReadOnlyList<Response>> HandleAsync(Actor actor, int? requestedYear, IReadOnlyList<Breakdown> breakdowns, string? requestedOrganisation, bool @public, CancellationToken ct)
+        {
             _db.ScopeTo(actor);
             actor.Require(Permissions.StatisticsRead);
-            var year = ValidYear(request.Year);
-            var by = ParseBreakdown(request.By);
-            var organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim();
+            var year = ValidYear(requestedYear);
+            var organisation = string.IsNullOrWhiteSpace(requestedOrganisation) ? null : requestedOrganisation.Trim();
             if (organisation is not null && !await _db.Organisations.AsNoTracking().AnyAsync(o => o.Name == organisation, ct))
             {
                 throw new ValidationException("organisation", $"There is no organisation named '{organisation}'.");
             }
             var facts = await VictimFacts.LoadAsync(_db, year, organisation, ct);
-            var suppressed = request.Public || !actor.Has(Permissions.StatisticsExact);
+            var suppressed = @public || !actor.Has(Permissions.StatisticsExact);
             _audit.Add(actor, "statistics.victims", "statistics", null,
-                detail: $"year {year}, by {Name(by)}{(organisation is null ? "" : ", organisation " + organisation)}, {(suppressed ? "suppressed" : "exact")}");
+                detail: $"year {year}, by {string.Join('/', breakdowns.Select(Name))}{(organisation is null ? "" : ", organisation " + organisation)}, {(suppressed ? "suppressed" : "exact")}");
             await _db.SaveChangesAsync(ct);
-            return Tabulate(facts, year, by, organisation, suppressed);
+            return [.. breakdowns.Select(by => Tabulate(facts, year, by, organisation, suppressed))];
         }
     }
 
@@ -123,6 +133,19 @@ public static class CountVictims
             (Unknown, list.Count(v => v is null)),
         ];
     }
+
+    /// <summary>A year as typed at a front door (query string, option): refused naming <c>year</c> unless it is one.</summary>
+    public static int? ParseYear(string? text) => string.IsNullOrWhiteSpace(text) ? null
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y
+        : throw new ValidationException("year", $"'{text}' is not a year (YYYY).");
+
+    /// <summary>The public flag as typed at a front door: true/false, 1/0, yes/no, or absent (false).</summary>
+    public static bool ParsePublic(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" or "no" => false,
+        "true" or "1" or "yes" or "on" => true,
+        _ => throw new ValidationException("public", $"'{text}' is not true or false."),
+    };
 
     public static int ValidYear(int? year) => year is >= 1990 and <= 2100
         ? year.Value

@@ -25,7 +25,7 @@ internal static class StatisticsCommands
             Console.Error.WriteLine($"{response.VictimsWithRoute} victim(s) on {response.Flows.Count} route(s); {response.VictimsWithoutRoute} without a recorded place");
             return 0;
         }, ct));
-        return new Command("stats", "Aggregate statistics (no identities).") { routes, Victims() };
+        return new Command("stats", "Aggregate statistics (no identities).") { routes, Victims(), Population() };
     }
 
     /// <summary>
@@ -58,5 +58,24 @@ internal static class StatisticsCommands
             return 0;
         }, ct));
         return command;
+    }
+
+    /// <summary><c>lantern stats population import FILE.csv</c>: area,year,population,source for SDG 16.2.2.</summary>
+    private static Command Population()
+    {
+        var file = new Argument<string>("FILE") { Description = "CSV with the header area,year,population,source." };
+        var import = new Command("import", "Load population figures (replacing those of the same area and year).") { file };
+        import.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new ValidationException("FILE", $"{path} does not exist.");
+            }
+            var response = await services.GetRequiredService<ImportPopulation.Handler>().Handle(actor, new ImportPopulation.Request(Core.Features.Linkage.LinkageInput.ReadCsv(path)), ct);
+            Console.WriteLine($"{response.Added} figure(s) added, {response.Replaced} replaced");
+            return 0;
+        }, ct));
+        return new Command("population", "Population figures, the denominator of SDG 16.2.2 (victims per 100,000).") { import };
     }
 }

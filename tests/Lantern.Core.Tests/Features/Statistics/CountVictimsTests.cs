@@ -250,4 +250,79 @@ public sealed class CountVictimsTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<ForbiddenException>(() => Count(caseworker, 2024, "sex-age"));
     }
+
+    [Fact]
+    public async Task CountOffenders_SuspectOfTheYear_IsCountedBySexAndCitizenship()
+    {
+        var r = await Run(sp => sp.GetRequiredService<CountOffenders.Handler>().Handle(CoreHarness.Operator, new CountOffenders.Request(2024), None));
+
+        var suspects = r.Tables.Single(t => t.Name == "suspects");
+        Assert.Equal(["unknown"], suspects.Columns);
+        Assert.Equal("1", suspects.Rows.Single(x => x.Group == "male").Cells.Single().Text);
+        Assert.Equal(1, suspects.Total.Value);
+        Assert.Equal(0, r.Tables.Single(t => t.Name == "convicted").Total.Value);
+    }
+
+    [Fact]
+    public void CountOffenders_Tabulate_SuppressesTheTwoWayTable()
+    {
+        var offenders = Enumerable.Range(0, 9).Select(i => new CountOffenders.Offender(Guid.NewGuid(), "male", "PK"))
+            .Concat(Enumerable.Range(0, 7).Select(i => new CountOffenders.Offender(Guid.NewGuid(), "female", "PK")))
+            .Append(new CountOffenders.Offender(Guid.NewGuid(), "male", "AF")).ToList();
+
+        var t = CountOffenders.Tabulate("suspects", offenders, suppressed: true);
+
+        // male/AF = 1 is small; its row and column need a second hidden entry each.
+        Assert.Equal(["PK", "AF", "unknown"], t.Columns);
+        var male = t.Rows.Single(x => x.Group == "male");
+        Assert.Equal("<5", male.Cells[1].Text);
+        Assert.True(male.Cells.Concat([male.Total]).Count(c => c.Value is null) >= 2);
+        Assert.True(t.ColumnTotals[1].Value is null);
+        Assert.Equal("17", t.Total.Text);
+    }
+
+    private Task<ImportPopulation.Response> ImportPopulationAsync(params string[][] rows) =>
+        Run(sp => sp.GetRequiredService<ImportPopulation.Handler>().Handle(CoreHarness.Operator, new ImportPopulation.Request([["area", "year", "population", "source"], .. rows]), None));
+
+    [Fact]
+    public async Task RateVictims_PopulationLoaded_GivesVictimsPer100000()
+    {
+        await ImportPopulationAsync(["PK", "2024", "1000000", "Synthetic test figure"], ["Sindh", "2024", "500000", "Synthetic test figure"]);
+
+        var exact = await Run(sp => sp.GetRequiredService<RateVictims.Handler>().Handle(CoreHarness.Operator, new RateVictims.Request(2024), None));
+        var published = await Run(sp => sp.GetRequiredService<RateVictims.Handler>().Handle(CoreHarness.Operator, new RateVictims.Request(2024, Public: true), None));
+
+        // 7 victims in 1,000,000 people; 4 exploited in Sindh among 500,000.
+        Assert.Equal("0.70", exact.Rates.Single(x => x.Area == "PK").Per100000);
+        Assert.Equal("0.80", exact.Rates.Single(x => x.Area == "Sindh").Per100000);
+        Assert.Equal("<5", published.Rates.Single(x => x.Area == "Sindh").Per100000);
+        Assert.Equal("0.70", published.Rates.Single(x => x.Area == "PK").Per100000);
+    }
+
+    [Fact]
+    public async Task ImportPopulation_SameAreaAndYearAgain_ReplacesTheFigure()
+    {
+        await ImportPopulationAsync(["PK", "2024", "1000000", "first"]);
+
+        var again = await ImportPopulationAsync(["PK", "2024", "2000000", "second"]);
+
+        Assert.Equal(new ImportPopulation.Response(0, 1), again);
+        var rate = await Run(sp => sp.GetRequiredService<RateVictims.Handler>().Handle(CoreHarness.Operator, new RateVictims.Request(2024), None));
+        Assert.Equal("0.35", rate.Rates.Single().Per100000);
+    }
+
+    [Fact]
+    public async Task ImportPopulation_OneBadRow_SavesNothingAndNamesTheField()
+    {
+        var error = await Assert.ThrowsAsync<ValidationException>(() => ImportPopulationAsync(["PK", "2024", "1000000", "ok"], ["Punjab", "2024", "-5", "bad"]));
+
+        Assert.Equal("population", error.Field);
+        var rate = await Run(sp => sp.GetRequiredService<RateVictims.Handler>().Handle(CoreHarness.Operator, new RateVictims.Request(2024), None));
+        Assert.Empty(rate.Rates);
+    }
+
+    [Fact]
+    public async Task ImportPopulation_Analyst_IsForbidden() =>
+        await Assert.ThrowsAsync<ForbiddenException>(() => Run(sp => sp.GetRequiredService<ImportPopulation.Handler>().Handle(_analystLahore,
+            new ImportPopulation.Request([["area", "year", "population", "source"]]), None)));
 }
