@@ -45,7 +45,9 @@ public sealed class GlotipDashboardTests(BrowserFixture browser) : IClassFixture
             Assert.DoesNotContain("Hamid", text, StringComparison.Ordinal);
             await session.ScreenshotAsync("analyst");
 
-            var csv = await page.Context.APIRequest.GetAsync(await sexAge.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).GetAttributeAsync("href"));
+            var href = await sexAge.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).GetAttributeAsync("href");
+            Assert.NotNull(href);
+            var csv = await page.Context.APIRequest.GetAsync(new Uri(new Uri(server.Address), href).ToString());
             Assert.Equal(200, csv.Status);
             Assert.Equal("group,count\nwomen,6\nmen,0\ngirls,<5\nboys,<5\nunknown,0\n", (await csv.TextAsync()).TrimStart('\uFEFF'));
         });

@@ -96,6 +96,6 @@ public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Han
     };
 
     /// <summary>Bars for the shown counts; a hidden count gets no bar (its table row says why).</summary>
-    public static IReadOnlyList<Charts.Bar> Bars(IEnumerable<CountVictims.GroupCount> rows) =>
-        [.. rows.Where(r => r.Value is > 0).Select(r => new Charts.Bar(r.Group, r.Value!.Value))];
+    public static IReadOnlyList<Charts.Bar> Bars(IEnumerable<CountVictims.GroupCount> rows, bool words = false) =>
+        [.. rows.Where(r => r.Value is > 0).Select(r => new Charts.Bar(words ? Words.Of(r.Group) : r.Group, r.Value!.Value))];
 }

@@ -14,8 +14,9 @@ internal static class StatisticsData
 
     public static async Task SeedAsync(LanternServer server, string organisationA = LanternServer.OrganisationA, string organisationB = LanternServer.OrganisationB)
     {
+        string[] names = [WomanName, "Sadia", "Farzana", "Kiran", "Nasreen", "Shabana"];
         var women = string.Join(",\n", Enumerable.Range(1, 6).Select(i => $$"""
-            { "key": "w{{i}}", "role": "victim", "prs_FirstName": "{{WomanName}}{{i}}", "prs_SecondName": "Bibi", "prs_Gender": "Feminine", "prs_Citizenship": ["PK"],
+            { "key": "w{{i}}", "role": "victim", "prs_FirstName": "{{names[i - 1]}}", "prs_SecondName": "Bibi", "prs_Gender": "Feminine", "prs_Citizenship": ["PK"],
               "vic_AgeWhenTrafficked": {{(20 + i).ToString(CultureInfo.InvariantCulture)}}, "vic_TypeOfExploitation": ["ForcedLabour"] }
             """));
         await server.ImportAsync($$"""
