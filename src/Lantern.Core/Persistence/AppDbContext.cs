@@ -99,6 +99,10 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Sharing.ReceivedItem> ReceivedItems => Set<Features.Sharing.ReceivedItem>();
     // ---- end of signed sharing packages ----
 
+    // ---- GLOTIP statistics (Features/Statistics; Configurations/StatisticsConfigurations.cs): reference data, not scoped ----
+    public DbSet<Features.Statistics.PopulationFigure> PopulationFigures => Set<Features.Statistics.PopulationFigure>();
+    // ---- end of GLOTIP statistics ----
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }

@@ -85,6 +85,14 @@ public static class Permissions
     public static readonly IReadOnlyList<string> Sharing = [SharingManage, SharingSend, SharingReceive];
     // ---- end of signed sharing packages ----
 
+    // ---- GLOTIP statistics (Features/Statistics; docs/decisions/0017-glotip-statistics.md) ----
+    /// <summary>See exact statistical figures inside Lantern; without it counts from 1 to 4 are shown as "&lt;5" (SmallCells).</summary>
+    public const string StatisticsExact = "statistics.exact";
+
+    /// <summary>Load population figures (the denominator of SDG 16.2.2).</summary>
+    public const string StatisticsPopulationManage = "statistics.population.manage";
+    // ---- end of GLOTIP statistics ----
+
     public static readonly IReadOnlyList<string> All =
     [
         CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
@@ -96,5 +104,6 @@ public static class Permissions
         .. Networks,
         .. Watchlists,
         .. Sharing, // signed sharing packages
+        StatisticsExact, StatisticsPopulationManage, // GLOTIP statistics
     ];
 }

@@ -87,9 +87,16 @@ public static class RolePermissions
     private static readonly string[] SharingWork = [Permissions.SharingSend, Permissions.SharingReceive];
     // ---- end of signed sharing packages ----
 
+
+    // ---- GLOTIP statistics (docs/decisions/0017-glotip-statistics.md) ----
+    // Exact small counts and loading population figures go to the administrator (the supervisor, who may open the cases anyway). Analysts see
+    // aggregates only, and with small cells suppressed: a "1" in a district-by-citizenship table can name a person.
+    private static readonly string[] ExactStatistics = [Permissions.StatisticsExact, Permissions.StatisticsPopulationManage];
+    // ---- end of GLOTIP statistics ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage]),
+        Role.Administrator => Set([.. ExactStatistics, .. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage]),
         Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview, .. WatchlistScreening, Permissions.WatchlistsChildren, .. SharingWork]),
         Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, .. NetworkReading, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading, Permissions.WatchlistsRead]),
         Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening, Permissions.WatchlistsChildren]),

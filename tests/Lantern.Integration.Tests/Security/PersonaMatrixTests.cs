@@ -33,6 +33,7 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
             ("delete a case of A", [Forbidden, Forbidden, Forbidden, Forbidden, NoContent, Unauthorized, Unauthorized]),
             ("statistics", [Forbidden, Forbidden, Ok, Forbidden, Ok, Unauthorized, Unauthorized]),
             ("routes", [Forbidden, Forbidden, Ok, Forbidden, Ok, Unauthorized, Unauthorized]),
+            ("victim statistics", [Forbidden, Forbidden, Ok, Forbidden, Ok, Unauthorized, Unauthorized]), // GLOTIP statistics
             ("audit log", [Forbidden, Forbidden, Forbidden, Ok, Forbidden, Unauthorized, Unauthorized]),
             ("list users", [Forbidden, Forbidden, Forbidden, Forbidden, Ok, Unauthorized, Unauthorized]),
             ("add user", [Forbidden, Forbidden, Forbidden, Forbidden, Created, Unauthorized, Unauthorized]),
@@ -79,6 +80,7 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
             "delete a case of A" => await client.DeleteAsync(Uri($"/api/v1/cases/{await server.ImportAsync(CaseDocuments.Victim("DEL-" + unique))}")),
             "statistics" => await client.GetAsync(Uri("/api/v1/statistics/cases")),
             "routes" => await client.GetAsync(Uri("/api/v1/statistics/routes?level=province")),
+            "victim statistics" => await client.GetAsync(Uri("/api/v1/statistics/victims?year=2026&by=sex-age")), // GLOTIP statistics
             "audit log" => await client.GetAsync(Uri("/api/v1/audit")),
             "list users" => await client.GetAsync(Uri("/api/v1/users")),
             "add user" => await client.PostAsJsonAsync(Uri("/api/v1/users"), new { username = "new." + unique.ToLowerInvariant(), role = "caseworker", password = "Another long passphrase 77" }),
@@ -107,6 +109,8 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
             ("/cases/new", ["200", "200", "/forbidden", "/forbidden", "200", "/login", "/login"]),
             ("/statistics", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
             ("/statistics/routes", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
+            ("/statistics/glotip", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]), // GLOTIP statistics
+            ("/statistics/glotip?handler=Csv&table=sex-age", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
             ("/statistics/prosecution", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
             ("/statistics/prosecution?handler=Csv", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
             ("/deadlines", ["200", "/forbidden", "/forbidden", "/forbidden", "200", "/login", "/login"]),

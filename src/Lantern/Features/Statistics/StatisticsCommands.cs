@@ -6,7 +6,7 @@ using Lantern.Core.Features.Statistics;
 
 namespace Lantern.Features.Statistics;
 
-/// <summary><c>lantern stats routes</c>: aggregate figures as CSV on stdout; nothing that names a person.</summary>
+/// <summary><c>lantern stats routes</c>, <c>lantern stats victims</c>: aggregate figures as CSV on stdout; nothing that names a person.</summary>
 internal static class StatisticsCommands
 {
     public static Command Create()
@@ -25,6 +25,57 @@ internal static class StatisticsCommands
             Console.Error.WriteLine($"{response.VictimsWithRoute} victim(s) on {response.Flows.Count} route(s); {response.VictimsWithoutRoute} without a recorded place");
             return 0;
         }, ct));
-        return new Command("stats", "Aggregate statistics (no identities).") { routes };
+        return new Command("stats", "Aggregate statistics (no identities).") { routes, Victims(), Population() };
+    }
+
+    /// <summary>
+    /// <c>lantern stats victims --year YYYY --by sex-age|exploitation|citizenship [--organisation NAME] [--public]</c>:
+    /// CSV <c>group,count</c>, exact by default; <c>--public</c> shows counts from 1 to 4 as "&lt;5" and withheld complements as "x".
+    /// Options are read as text so that any bad value gives the one-line error naming the option.
+    /// </summary>
+    private static Command Victims()
+    {
+        var year = new Option<string?>("--year") { Description = "Year the cases were opened (YYYY).", Required = false };
+        var by = new Option<string?>("--by") { Description = "sex-age, exploitation, citizenship, organisation, province or district." };
+        var organisation = new Option<string?>("--organisation") { Description = "Only the cases of this organisation (its name)." };
+        var publicOption = new Option<bool>("--public") { Description = "Apply small-cell suppression, as for anything published." };
+        var command = new Command("victims", "Detected victims for one year by a GLOTIP breakdown: CSV group,count.") { year, by, organisation, publicOption };
+        command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var text = parse.GetValue(year);
+            int? parsed = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
+            if (parsed is null)
+            {
+                throw new ValidationException("year", text is null ? "Give --year YYYY." : $"'{text}' is not a year (YYYY).");
+            }
+            var response = await services.GetRequiredService<CountVictims.Handler>().Handle(actor,
+                new CountVictims.Request(parsed, parse.GetValue(by), parse.GetValue(organisation), parse.GetValue(publicOption)), ct);
+            Console.WriteLine("group,count");
+            foreach (var row in response.Rows)
+            {
+                Console.WriteLine(CsvText.Cell(row.Group) + "," + row.Text);
+            }
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    /// <summary><c>lantern stats population import FILE.csv</c>: area,year,population,source for SDG 16.2.2.</summary>
+    private static Command Population()
+    {
+        var file = new Argument<string>("FILE") { Description = "CSV with the header area,year,population,source." };
+        var import = new Command("import", "Load population figures (replacing those of the same area and year).") { file };
+        import.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new ValidationException("FILE", $"{path} does not exist.");
+            }
+            var response = await services.GetRequiredService<ImportPopulation.Handler>().Handle(actor, new ImportPopulation.Request(Core.Features.Linkage.LinkageInput.ReadCsv(path)), ct);
+            Console.WriteLine($"{response.Added} figure(s) added, {response.Replaced} replaced");
+            return 0;
+        }, ct));
+        return new Command("population", "Population figures, the denominator of SDG 16.2.2 (victims per 100,000).") { import };
     }
 }

@@ -1,0 +1,140 @@
+using Lantern.Core.Common;
+using Lantern.Core.Features.People;
+using Lantern.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lantern.Core.Features.Statistics;
+
+/// <summary>GLOTIP age and sex groups: adults are 18 or over at the time of exploitation; unknown when sex or age is.</summary>
+public enum AgeGroup { Women, Men, Girls, Boys, Unknown }
+
+/// <summary>
+/// One detected victim in one year: the unit every GLOTIP breakdown counts, and the row the anonymised CTDC release
+/// will generalise. It holds no identifier, name or date of birth.
+/// </summary>
+/// <param name="Year">A year in which a case naming the victim as a victim was opened.</param>
+/// <param name="Sex">"female", "male" or "unknown" (transgender feminine counts as female, masculine as male, others unknown).</param>
+/// <param name="Age">Age at the time of exploitation, when known.</param>
+/// <param name="Group">The GLOTIP group from <paramref name="Sex"/> and <paramref name="Age"/>.</param>
+/// <param name="Forms">Forms of exploitation across the year's cases (HTCDS value names plus ForcedCriminality and BondedLabour).</param>
+/// <param name="Citizenship">The first citizenship recorded (ISO 3166 alpha-2), or null.</param>
+/// <param name="Organisations">The organisations owning the year's cases that name the victim.</param>
+/// <param name="Province">Province (HTCDS hte_State) of the place of exploitation, else of any recorded place; null when none.</param>
+/// <param name="District">District (HTCDS hte_City) of that same place; null when none.</param>
+public sealed record VictimFact(int Year, string Sex, int? Age, AgeGroup Group, IReadOnlyList<ExploitationForm> Forms, string? Citizenship,
+    IReadOnlyList<string> Organisations, string? Province, string? District);
+
+/// <summary>
+/// The victim-facts projection behind GLOTIP statistics (and later the CTDC release). Rules:
+/// <list type="bullet">
+/// <item>A victim counts once per year in which a case naming them as a victim was opened, however many cases name them.</item>
+/// <item>Persons confirmed as duplicates count as one: the resolved identity (Features/Duplicates) is the victim.</item>
+/// <item>Age at exploitation: vic_AgeWhenTrafficked when recorded; else whole years from the birth date (earliest
+/// possible day of a partial date) to the date of the first exploitation event naming the victim (or naming nobody),
+/// else to the date the case was opened.</item>
+/// <item>Where a victim's cases in one year disagree, the earliest opened case (then the first recorded) gives sex, age,
+/// citizenship and place; forms and organisations are the union.</item>
+/// </list>
+/// Data minimisation: the query reads only the columns named here; the encrypted birth date is read and decrypted only
+/// for victims without an age when trafficked. De-duplication across cases and identities, the age and the union of
+/// forms need the rows, so the grouping happens here rather than in SQL; the rows never leave this class.
+/// The caller scopes the context (tenant filters) and checks permissions.
+/// </summary>
+internal static class VictimFacts
+{
+    private sealed record Row(Guid ParticipantId, PersonId PersonId, CaseId CaseId, int Year, DateOnly? OpenedOn, OrganisationId OrganisationId,
+        Gender? Gender, string Citizenships, int? AgeWhenTrafficked, string ExploitationCodes, string? BirthDateStored, Guid? IdentityId);
+
+    private sealed record Place(CaseId CaseId, EventType Type, string? Date, string? State, string? City, List<Guid> People);
+
+    public static async Task<List<VictimFact>> LoadAsync(AppDbContext db, int? year, string? organisation, CancellationToken ct)
+    {
+        var victims = db.Participants.AsNoTracking().Where(p => p.Role == CaseRole.Victim && (year == null || p.Case.OpenedYear == year));
+        if (organisation is not null)
+        {
+            var ids = await db.Organisations.AsNoTracking().Where(o => o.Name == organisation).Select(o => o.Id).ToListAsync(ct);
+            victims = victims.Where(p => ids.Contains(p.Case.OrganisationId));
+        }
+        var rows = await victims
+            .Select(p => new Row(p.Id, p.PersonId, p.CaseId, p.Case.OpenedYear, p.Case.OpenedOn, p.Case.OrganisationId, p.Person.Gender, p.Person.Citizenships,
+                p.AgeWhenTrafficked, p.ExploitationCodes, p.AgeWhenTrafficked == null ? p.Person.BirthDate : null,
+                db.PersonIdentityMembers.Where(m => m.PersonId == p.PersonId).Select(m => (Guid?)m.IdentityId).FirstOrDefault()))
+            .ToListAsync(ct);
+        var caseIds = rows.Select(r => r.CaseId).Distinct().ToList();
+        var places = await db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && (e.Date != null || e.State != null || e.City != null))
+            .Select(e => new Place(e.CaseId, e.Type, e.Date, e.State, e.City, e.People.Select(x => x.ParticipantId).ToList()))
+            .ToListAsync(ct);
+        var organisationIds = rows.Select(r => r.OrganisationId).Distinct().ToList();
+        var organisationNames = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var personTable = db.Model.FindEntityType(typeof(Person))!.GetTableName()!;
+        string? BirthDate(Row r) => r.BirthDateStored is null ? null : db.Cipher.Decrypt(r.BirthDateStored, personTable, r.PersonId.ToString(), nameof(Person.BirthDate));
+        return Compute(rows.Select(r => new Participation(r.IdentityId ?? r.PersonId.Value, r.ParticipantId, r.CaseId, r.Year, r.OpenedOn,
+            organisationNames.GetValueOrDefault(r.OrganisationId, "(unknown)"), r.Gender, r.Citizenships, r.AgeWhenTrafficked, r.ExploitationCodes, BirthDate(r))).ToList(),
+            places.Select(p => new Event(p.CaseId, p.Type, p.Date, p.State, p.City, p.People)).ToList());
+    }
+
+    /// <summary>One victim participation, the identity resolved (<paramref name="Victim"/>) and the birth date decrypted.</summary>
+    internal sealed record Participation(Guid Victim, Guid ParticipantId, CaseId CaseId, int Year, DateOnly? OpenedOn, string Organisation,
+        Gender? Gender, string Citizenships, int? AgeWhenTrafficked, string ExploitationCodes, string? BirthDate);
+
+    internal sealed record Event(CaseId CaseId, EventType Type, string? Date, string? State, string? City, IReadOnlyList<Guid> People);
+
+    internal static List<VictimFact> Compute(IReadOnlyList<Participation> participations, IReadOnlyList<Event> events)
+    {
+        var byCase = events.ToLookup(e => e.CaseId);
+        return participations.GroupBy(p => (p.Victim, p.Year)).Select(g =>
+        {
+            var ordered = g.OrderBy(p => p.OpenedOn ?? DateOnly.MaxValue).ThenBy(p => p.ParticipantId).ToList();
+            var own = ordered.ToDictionary(p => p.ParticipantId, p => byCase[p.CaseId].Where(e => e.People.Count == 0 || e.People.Contains(p.ParticipantId))
+                .OrderBy(e => e.Date ?? "9999", StringComparer.Ordinal).ToList());
+            var sex = ordered.Select(p => Sex(p.Gender)).FirstOrDefault(s => s != "unknown") ?? "unknown";
+            var age = ordered.Select(p => Age(p, own[p.ParticipantId])).FirstOrDefault(a => a is not null);
+            var place = ordered.SelectMany(p => own[p.ParticipantId].Where(e => e.Type == EventType.Exploitation && e.State is not null))
+                .Concat(ordered.SelectMany(p => own[p.ParticipantId].Where(e => e.State is not null)))
+                .FirstOrDefault();
+            return new VictimFact(g.Key.Year, sex, age, Group(sex, age),
+                [.. ordered.SelectMany(p => p.ExploitationCodes.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(Enum.Parse<ExploitationForm>).Distinct().Order()],
+                ordered.Select(p => p.Citizenships.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()).FirstOrDefault(c => c is not null),
+                [.. ordered.Select(p => p.Organisation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+                place?.State, place?.City);
+        }).OrderBy(f => f.Year).ToList();
+    }
+
+    public static string Sex(Gender? gender) => gender switch
+    {
+        Gender.Feminine or Gender.TransgenderFeminine => "female",
+        Gender.Masculine or Gender.TransgenderMasculine => "male",
+        _ => "unknown",
+    };
+
+    public static AgeGroup Group(string sex, int? age) => (sex, age) switch
+    {
+        (_, null) => AgeGroup.Unknown,
+        ("female", >= 18) => AgeGroup.Women,
+        ("female", _) => AgeGroup.Girls,
+        ("male", >= 18) => AgeGroup.Men,
+        ("male", _) => AgeGroup.Boys,
+        _ => AgeGroup.Unknown,
+    };
+
+    private static int? Age(Participation p, IReadOnlyList<Event> own)
+    {
+        if (p.AgeWhenTrafficked is { } recorded)
+        {
+            return recorded;
+        }
+        if (!PartialDate.TryParse(p.BirthDate, out var birth))
+        {
+            return null;
+        }
+        var exploited = own.Where(e => e.Type == EventType.Exploitation && PartialDate.TryParse(e.Date, out _)).Select(e => (DateOnly?)PartialDate.Parse(e.Date!, "date").Earliest).FirstOrDefault()
+            ?? p.OpenedOn;
+        if (exploited is not { } at)
+        {
+            return null;
+        }
+        var born = birth.Earliest;
+        var years = at.Year - born.Year - (at < born.AddYears(at.Year - born.Year) ? 1 : 0);
+        return years < 0 ? null : years;
+    }
+}
