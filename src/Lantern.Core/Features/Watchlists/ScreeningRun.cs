@@ -78,6 +78,13 @@ internal static class ScreeningRun
         var keys = work.Where(w => w.Found.Count > 0).Select(w => w.Subject.SubjectKey).Distinct().ToList();
         var items = ids.Count == 0 ? [] : await WatchlistVisibility.ItemsByIdAsync(db, ids, ct);
         var existing = keys.Count == 0 ? [] : await WatchlistVisibility.AlertsOfInputsAsync(db, keys, ids, ct);
+        // one lookup table of the alerts known to this call: read from the database, or added to the context and not
+        // saved yet (a batch chunk screening one input twice); DbSet.Local is read once, as it detects changes each time
+        var known = new Dictionary<(OrganisationId, string, Guid), ScreeningAlert>();
+        foreach (var a in existing.Concat(db.ScreeningAlerts.Local))
+        {
+            known.TryAdd((a.OrganisationId, a.SubjectKey, a.ItemId), a);
+        }
         var results = new List<List<ScreenedHit>>(work.Count);
         foreach (var (subject, found) in work)
         {
@@ -89,12 +96,11 @@ internal static class ScreeningRun
                 {
                     continue;
                 }
-                var alert = existing.FirstOrDefault(a => a.OrganisationId == subject.OrganisationId && a.SubjectKey == subject.SubjectKey && a.ItemId == item.Id)
-                    ?? db.ScreeningAlerts.Local.FirstOrDefault(a => a.OrganisationId == subject.OrganisationId && a.SubjectKey == subject.SubjectKey && a.ItemId == item.Id);
-                if (alert is null)
+                if (!known.TryGetValue((subject.OrganisationId, subject.SubjectKey, item.Id), out var alert))
                 {
                     alert = new ScreeningAlert(subject, list, item, hit, AlgorithmVersion, now);
                     db.ScreeningAlerts.Add(alert);
+                    known[(alert.OrganisationId, alert.SubjectKey, alert.ItemId)] = alert;
                     result.Add(new ScreenedHit(list, item, hit, alert, Suppressed: false, Raised: true));
                     continue;
                 }
