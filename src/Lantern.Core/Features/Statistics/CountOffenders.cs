@@ -54,12 +54,7 @@ public static class CountOffenders
             actor.Require(Permissions.StatisticsRead);
             var year = CountVictims.ValidYear(request.Year);
             var organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim();
-            var organisationIds = organisation is null ? null
-                : await _db.Organisations.AsNoTracking().Where(o => o.Name == organisation).Select(o => o.Id).ToListAsync(ct);
-            if (organisationIds is { Count: 0 })
-            {
-                throw new ValidationException("organisation", $"There is no organisation named '{organisation}'.");
-            }
+            var organisationIds = await VictimFacts.OrganisationIdsAsync(_db, organisation, ct);
             var participants = _db.Participants.AsNoTracking();
             var charges = _db.Charges.AsNoTracking();
             if (organisationIds is not null)

@@ -64,11 +64,7 @@ public static class CountVictims
             actor.Require(Permissions.StatisticsRead);
             var year = ValidYear(requestedYear);
             var organisation = string.IsNullOrWhiteSpace(requestedOrganisation) ? null : requestedOrganisation.Trim();
-            if (organisation is not null && !await _db.Organisations.AsNoTracking().AnyAsync(o => o.Name == organisation, ct))
-            {
-                throw new ValidationException("organisation", $"There is no organisation named '{organisation}'.");
-            }
-            var facts = await VictimFacts.LoadAsync(_db, year, organisation, ct);
+            var facts = await VictimFacts.LoadAsync(_db, year, await VictimFacts.OrganisationIdsAsync(_db, organisation, ct), ct);
             var suppressed = @public || !actor.Has(Permissions.StatisticsExact);
             _audit.Add(actor, "statistics.victims", "statistics", null,
                 detail: $"year {year}, by {string.Join('/', breakdowns.Select(Name))}{(organisation is null ? "" : ", organisation " + organisation)}, {(suppressed ? "suppressed" : "exact")}");

@@ -47,13 +47,27 @@ internal static class VictimFacts
 
     private sealed record Place(CaseId CaseId, EventType Type, string? Date, string? State, string? City, List<Guid> People);
 
-    public static async Task<List<VictimFact>> LoadAsync(AppDbContext db, int? year, string? organisation, CancellationToken ct)
+    /// <summary>
+    /// The organisations a statistic is narrowed to by name (null: none named, every case the actor may see); an
+    /// unknown name is an error naming the field.
+    /// </summary>
+    public static async Task<List<OrganisationId>?> OrganisationIdsAsync(AppDbContext db, string? organisation, CancellationToken ct)
+    {
+        if (organisation is null)
+        {
+            return null;
+        }
+        var ids = await db.Organisations.AsNoTracking().Where(o => o.Name == organisation).Select(o => o.Id).ToListAsync(ct);
+        return ids.Count > 0 ? ids : throw new ValidationException("organisation", $"There is no organisation named '{organisation}'.");
+    }
+
+    /// <summary>The facts of a year (null: every year); <paramref name="organisations"/> from <see cref="OrganisationIdsAsync"/> narrows to those organisations' cases.</summary>
+    public static async Task<List<VictimFact>> LoadAsync(AppDbContext db, int? year, IReadOnlyCollection<OrganisationId>? organisations, CancellationToken ct)
     {
         var victims = db.Participants.AsNoTracking().Where(p => p.Role == CaseRole.Victim && (year == null || p.Case.OpenedYear == year));
-        if (organisation is not null)
+        if (organisations is not null)
         {
-            var ids = await db.Organisations.AsNoTracking().Where(o => o.Name == organisation).Select(o => o.Id).ToListAsync(ct);
-            victims = victims.Where(p => ids.Contains(p.Case.OrganisationId));
+            victims = victims.Where(p => organisations.Contains(p.Case.OrganisationId));
         }
         var rows = await victims
             .Select(p => new Row(p.Id, p.PersonId, p.CaseId, p.Case.OpenedYear, p.Case.OpenedOn, p.Case.OrganisationId, p.Person.Gender, p.Person.Citizenships,

@@ -28,7 +28,6 @@ internal sealed class ScreenedPopulations(TimeProvider clock) : IDisposable
     private readonly List<Segment> _segments = [];
     private readonly HashSet<Guid> _known = [];
     private DateTime? _loadedFrom;
-    private int _prepared;
 
     /// <summary>Who screened each subject, under which profile and threshold, by position in its segment.</summary>
     public readonly record struct SubjectFacts(Guid Id, OrganisationId Organisation, Guid? Profile, double Threshold);
@@ -83,13 +82,11 @@ internal sealed class ScreenedPopulations(TimeProvider clock) : IDisposable
             {
                 _segments.Add(new Segment(ScreenedPopulation.Prepare(subjects, NameMatcher.Bundled), [.. facts]));
                 _known.UnionWith(facts.Select(f => f.Id));
-                if (_segments.Count > 1 && _known.Count - _prepared > _prepared / 4)
+                // the first segment is the last full preparation
+                var prepared = _segments[0].Facts.Length;
+                if (_segments.Count > 1 && _known.Count - prepared > prepared / 4)
                 {
                     Consolidate();
-                }
-                else if (_segments.Count == 1)
-                {
-                    _prepared = _known.Count;
                 }
             }
             _loadedFrom = started;
@@ -138,6 +135,5 @@ internal sealed class ScreenedPopulations(TimeProvider clock) : IDisposable
         }
         _segments.Clear();
         _segments.Add(whole);
-        _prepared = facts.Length;
     }
 }

@@ -102,8 +102,8 @@ public static class ScreeningRescreen
             var earlier = new List<Guid>();
             foreach (var chunk in keys.Chunk(Page))
             {
-                earlier.AddRange(await _db.ScreenedSubjects.Where(s => chunk.Contains(s.SubjectKey) && s.ScreenedAt != null).Select(s => new { s.Id, s.OrganisationId }).ToListAsync(ct) is var rows
-                    ? rows.Where(r => organisations.Contains(r.OrganisationId)).Select(r => r.Id) : []);
+                var rows = await _db.ScreenedSubjects.Where(s => chunk.Contains(s.SubjectKey) && s.ScreenedAt != null).Select(s => new { s.Id, s.OrganisationId }).ToListAsync(ct);
+                earlier.AddRange(rows.Where(r => organisations.Contains(r.OrganisationId)).Select(r => r.Id));
             }
             var affected = found.Keys.Union(earlier).Order().ToList();
 
@@ -161,8 +161,9 @@ public static class ScreeningRescreen
             var entries = listed.Select(i => i.ToEntry()).ToList();
             foreach (var segment in segments)
             {
-                subjects += segment.Facts.Count(f => thresholdOf(f) is not null);
-                foreach (var rescreen in segment.Population.Rescreen(entries, tag, i => thresholdOf(segment.Facts[i])))
+                var thresholds = Array.ConvertAll(segment.Facts, f => thresholdOf(f));
+                subjects += thresholds.Count(t => t is not null);
+                foreach (var rescreen in segment.Population.Rescreen(entries, tag, i => thresholds[i]))
                 {
                     foreach (var hit in rescreen.Hits)
                     {
