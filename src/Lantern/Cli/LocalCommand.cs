@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Lantern.Core;
 using Lantern.Core.Common;
+using Lantern.Core.Features.Administration;
 using Lantern.Core.Persistence;
 using Lantern.Core.Security;
 
@@ -28,6 +29,13 @@ internal static class LocalCommand
         Description = $"Key-ring folder, kept outside the database (default: ${KeysVariable}, else ./data/keys).",
         Recursive = true,
     };
+
+    /// <summary>
+    /// Who a command acts as. Every command runs as the local operator unless --as names a user: then it acts with that
+    /// user's organisation, role and data, and the audit trail names them. --organisation never says who acts; it only
+    /// filters, or names the owner or target of what is created.
+    /// </summary>
+    public static readonly Option<string?> As = new("--as") { Description = "Act as this user (their organisation, role and data); default: the local operator." };
 
     public static LanternOptions Options(ParseResult parse)
     {
@@ -66,6 +74,25 @@ internal static class LocalCommand
         {
             return Fail(e);
         }
+    }
+
+    /// <summary>The local operator, or with --as the named user (their organisation and role; the operator's address).</summary>
+    public static async Task<Actor> AsAsync(IServiceProvider services, Actor actor, ParseResult parse, CancellationToken ct)
+    {
+        if (parse.GetValue(As) is not { } username)
+        {
+            return actor;
+        }
+        var users = await services.GetRequiredService<Users.ListHandler>().Handle(actor, ct);
+        var user = users.FirstOrDefault(u => string.Equals(u.Username, username.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ValidationException("--as", $"There is no user named '{username}'.");
+        if (user.Disabled)
+        {
+            throw new ValidationException("--as", $"The user '{user.Username}' is disabled.");
+        }
+        var organisations = await services.GetRequiredService<Organisations.ListHandler>().Handle(actor, ct);
+        var organisation = organisations.First(o => o.Name == user.Organisation);
+        return new Actor(new UserId(user.Id), user.Username, new OrganisationId(organisation.Id), RolePermissions.ParseRole(user.Role, "--as"), "local");
     }
 
     /// <summary>Writes one line on stderr and returns the exit code: 2 bad input, 3 not found, 4 forbidden, 5 conflict, 1 otherwise.</summary>

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Lantern.Cli;
 using Lantern.Core.Common;
-using Lantern.Core.Features.Administration;
 using Lantern.Core.Features.Watchlists;
 using Lantern.Core.Security;
 using Lantern.Features.Linkage;
@@ -16,7 +15,6 @@ namespace Lantern.Features.Watchlists;
 /// </summary>
 internal static class NameScreeningCommands
 {
-    private static readonly Option<string?> As = new("--as") { Description = "Act as this user (their organisation, role and lists); default: the local operator." };
 
     public static Command Create()
     {
@@ -45,10 +43,10 @@ internal static class NameScreeningCommands
         var nationalId = new Option<string?>("--national-id") { Description = "CNIC or other national identity number." };
         var passport = new Option<string?>("--passport") { Description = "Passport number." };
         var profile = new Option<string?>("--profile") { Description = "A screening profile of the organisation (name or id); default: every list at the default threshold." };
-        var command = new Command("name", "Screen one name; hits best first with their explanation, one per line (score, list, entry, alert).") { name, birth, nationality, nationalId, passport, profile, As };
+        var command = new Command("name", "Screen one name; hits best first with their explanation, one per line (score, list, entry, alert).") { name, birth, nationality, nationalId, passport, profile, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
-            actor = await AsAsync(services, actor, parse, ct);
+            actor = await LocalCommand.AsAsync(services, actor, parse, ct);
             var profileId = await ProfileAsync(services, actor, parse.GetValue(profile), ct);
             var result = await services.GetRequiredService<ScreeningNames.Handler>().Handle(actor,
                 new ScreeningNames.Request(parse.GetValue(name), parse.GetValue(birth), parse.GetValue(nationality), parse.GetValue(nationalId), parse.GetValue(passport), profileId), ct);
@@ -69,10 +67,10 @@ internal static class NameScreeningCommands
         var file = new Option<string>("--file") { Description = "CSV with id,name[,birth_date,nationality,national_id,passport].", Required = true };
         var profile = new Option<string?>("--profile") { Description = "A screening profile of the organisation (name or id)." };
         var output = new Option<string?>("--out") { Description = "Where to write the results CSV (input_id,list,list_entry,score,explanation); default: standard output." };
-        var command = new Command("batch", "Submit a batch file, screen it now (progress on stderr) and write its results.") { file, profile, output, As };
+        var command = new Command("batch", "Submit a batch file, screen it now (progress on stderr) and write its results.") { file, profile, output, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
-            actor = await AsAsync(services, actor, parse, ct);
+            actor = await LocalCommand.AsAsync(services, actor, parse, ct);
             var path = LinkageCommands.FromCaller(parse.GetValue(file)!);
             string text;
             try
@@ -132,10 +130,10 @@ internal static class NameScreeningCommands
     {
         var status = new Option<string?>("--status") { Description = "open (default), confirmed, dismissed, closed or all." };
         var batch = new Option<string?>("--batch") { Description = "Only the alerts of this batch." };
-        var command = new Command("list", "Alerts, best score first: id, status, score, list, subject, entry.") { status, batch, As };
+        var command = new Command("list", "Alerts, best score first: id, status, score, list, subject, entry.") { status, batch, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
-            actor = await AsAsync(services, actor, parse, ct);
+            actor = await LocalCommand.AsAsync(services, actor, parse, ct);
             var list = await services.GetRequiredService<AlertReview.ListHandler>().Handle(actor,
                 new AlertReview.ListRequest(parse.GetValue(status) ?? "open", null, parse.GetValue(batch) is { } b ? ParseId(b, "--batch") : null), ct);
             foreach (var a in list.Alerts)
@@ -151,10 +149,10 @@ internal static class NameScreeningCommands
     private static Command Show()
     {
         var id = new Argument<string>("id") { Description = "The alert's id." };
-        var command = new Command("show", "One alert: subject, entry, explanation, versions and decision.") { id, As };
+        var command = new Command("show", "One alert: subject, entry, explanation, versions and decision.") { id, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
-            actor = await AsAsync(services, actor, parse, ct);
+            actor = await LocalCommand.AsAsync(services, actor, parse, ct);
             var a = await services.GetRequiredService<AlertReview.GetHandler>().Handle(actor, ParseId(parse.GetValue(id), "id"), ct);
             Print(a);
             return 0;
@@ -166,10 +164,10 @@ internal static class NameScreeningCommands
     {
         var id = new Argument<string>("id") { Description = "The alert's id." };
         var reason = new Option<string?>("--reason") { Description = dismiss ? "Why (required)." : "Why (optional)." };
-        var command = new Command(name, description) { id, reason, As };
+        var command = new Command(name, description) { id, reason, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
-            actor = await AsAsync(services, actor, parse, ct);
+            actor = await LocalCommand.AsAsync(services, actor, parse, ct);
             var alert = ParseId(parse.GetValue(id), "id");
             var request = new AlertReview.DecideRequest(parse.GetValue(reason));
             var view = dismiss
@@ -202,25 +200,6 @@ internal static class NameScreeningCommands
         {
             Console.WriteLine($"decided by {d.By ?? "the system"} at {d.At:yyyy-MM-dd HH:mm}Z{(d.Reason is null ? "" : ": " + d.Reason)}");
         }
-    }
-
-    /// <summary>The local operator, or with --as the named user (their organisation and role; the operator's address).</summary>
-    private static async Task<Actor> AsAsync(IServiceProvider services, Actor actor, ParseResult parse, CancellationToken ct)
-    {
-        if (parse.GetValue(As) is not { } username)
-        {
-            return actor;
-        }
-        var users = await services.GetRequiredService<Users.ListHandler>().Handle(actor, ct);
-        var user = users.FirstOrDefault(u => string.Equals(u.Username, username.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new ValidationException("--as", $"There is no user named '{username}'.");
-        if (user.Disabled)
-        {
-            throw new ValidationException("--as", $"The user '{user.Username}' is disabled.");
-        }
-        var organisations = await services.GetRequiredService<Organisations.ListHandler>().Handle(actor, ct);
-        var organisation = organisations.First(o => o.Name == user.Organisation);
-        return new Actor(new UserId(user.Id), user.Username, new OrganisationId(organisation.Id), RolePermissions.ParseRole(user.Role, "--as"), "local");
     }
 
     private static async Task<Guid?> ProfileAsync(IServiceProvider services, Actor actor, string? value, CancellationToken ct)
