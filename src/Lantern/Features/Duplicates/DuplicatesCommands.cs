@@ -2,9 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Lantern.Cli;
 using Lantern.Core.Common;
-using Lantern.Core.Features.Administration;
 using Lantern.Core.Features.Duplicates;
-using Lantern.Core.Security;
 
 namespace Lantern.Features.Duplicates;
 
@@ -34,16 +32,14 @@ internal static class DuplicatesCommands
         return 0;
     }, ct);
 
-    private static readonly Option<string?> Organisation = new("--organisation") { Description = "Show what a reviewer of this organisation sees (default: everything, as the local operator)." };
-
     private static Command List()
     {
         var status = new Option<string?>("--status") { Description = "open (default), confirmed, rejected, undone or all." };
         var limit = new Option<int?>("--limit") { Description = $"At most this many pairs (1-{ListDuplicates.MaxLimit}, default 100)." };
-        var command = new Command("list", "Possible duplicates, most probable first: id, status, probability, the two records (or whom to contact).") { status, limit, Organisation };
+        var command = new Command("list", "Possible duplicates, most probable first: id, status, probability, the two records (or whom to contact).") { status, limit, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
-            actor = await AsAsync(services, actor, parse, ct);
+            actor = await LocalCommand.AsAsync(services, actor, parse, ct);
             var list = await services.GetRequiredService<ListDuplicates.Handler>().Handle(actor, new ListDuplicates.Request(parse.GetValue(status) ?? "open", parse.GetValue(limit)), ct);
             foreach (var p in list.Pairs)
             {
@@ -60,10 +56,10 @@ internal static class DuplicatesCommands
     private static Command Show()
     {
         var id = new Argument<string>("id") { Description = "The pair's id." };
-        var command = new Command("show", "One pair: both records, each field's comparison level, weight and term-frequency adjustment, and the probability.") { id, Organisation };
+        var command = new Command("show", "One pair: both records, each field's comparison level, weight and term-frequency adjustment, and the probability.") { id, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
-            actor = await AsAsync(services, actor, parse, ct);
+            actor = await LocalCommand.AsAsync(services, actor, parse, ct);
             var p = await services.GetRequiredService<GetDuplicate.Handler>().Handle(actor, ParseId(parse.GetValue(id)), ct);
             Console.WriteLine($"pair {p.Id}: {Status(p.Status)}");
             if (p.Restricted)
@@ -138,18 +134,6 @@ internal static class DuplicatesCommands
             return 0;
         }, ct));
         return command;
-    }
-
-    /// <summary>The local operator, or with --organisation an investigator of that organisation (audited under the operator's name).</summary>
-    private static async Task<Actor> AsAsync(IServiceProvider services, Actor actor, ParseResult parse, CancellationToken ct)
-    {
-        if (parse.GetValue(Organisation) is not { } name)
-        {
-            return actor;
-        }
-        var all = await services.GetRequiredService<Organisations.ListHandler>().Handle(actor, ct);
-        var org = all.FirstOrDefault(o => o.Name == name.Trim()) ?? throw new ValidationException("--organisation", $"There is no organisation named '{name}'.");
-        return new Actor(actor.UserId, actor.Username + " as " + org.Name, new OrganisationId(org.Id), Role.Investigator, actor.RemoteAddress);
     }
 
     private static Guid ParseId(string? value) =>

@@ -14,7 +14,7 @@ namespace Lantern.Features.Sharing;
 /// </summary>
 internal static class SharingCommands
 {
-    private static readonly Option<string?> Organisation = new("--organisation") { Description = "Act for this organisation (default: the first one)." };
+    private static readonly Option<string?> Organisation = new("--organisation") { Description = "The organisation whose partners and packages these are (default: the installation's first)." };
 
     public static Command Create()
     {

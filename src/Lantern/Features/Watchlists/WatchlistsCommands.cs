@@ -16,8 +16,7 @@ namespace Lantern.Features.Watchlists;
 /// </summary>
 internal static class WatchlistsCommands
 {
-    private static readonly Option<string?> Organisation = new("--organisation") { Description = "Act for this organisation (its name): the owner of a new list, and what its users see (default: the local operator, who sees every list)." };
-    private static readonly Option<string?> RoleOption = new("--role") { Description = "With --organisation: the role to act in (default Administrator), e.g. ScreeningOfficer." };
+    private static readonly Option<string?> Organisation = new("--organisation") { Description = "The organisation (its name) that owns the new list (default: that of --as, else the installation's first)." };
 
     public static Command Create()
     {
@@ -34,10 +33,10 @@ internal static class WatchlistsCommands
     private static Command ListCommand()
     {
         var retired = new Option<bool>("--retired") { Description = "Include retired lists." };
-        var command = new Command("list", "The lists (id, name, kind, source, owner, entries, version, changed, may screen).") { retired, Organisation, RoleOption };
+        var command = new Command("list", "The lists (id, name, kind, source, owner, entries, version, changed, may screen).") { retired, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, operatorActor) =>
         {
-            var actor = await AsAsync(services, operatorActor, parse, ct);
+            var actor = await LocalCommand.AsAsync(services, operatorActor, parse, ct);
             var lists = await services.GetRequiredService<ListWatchlists.Handler>().Handle(actor, new ListWatchlists.Request(parse.GetValue(retired)), ct);
             foreach (var l in lists)
             {
@@ -56,10 +55,10 @@ internal static class WatchlistsCommands
         var name = new Option<string?>("--name") { Description = "Only entries whose name, alias or id contains this." };
         var page = new Option<int>("--page") { Description = "Page of entries (100 a page).", DefaultValueFactory = _ => 1 };
         var item = new Option<string?>("--item") { Description = "Show one entry (its id) with its history instead." };
-        var command = new Command("show", "A list's details, imports and a page of entries; or one entry with its history.") { list, name, page, item, Organisation, RoleOption };
+        var command = new Command("show", "A list's details, imports and a page of entries; or one entry with its history.") { list, name, page, item, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, operatorActor) =>
         {
-            var actor = await AsAsync(services, operatorActor, parse, ct);
+            var actor = await LocalCommand.AsAsync(services, operatorActor, parse, ct);
             var id = ParseId(parse.GetValue(list), "--list");
             if (parse.GetValue(item) is { } itemText)
             {
@@ -104,10 +103,10 @@ internal static class WatchlistsCommands
         var kind = new Option<string>("--kind") { Description = "Suspects, Wanted, MissingChildren or Sanctions.", Required = true };
         var source = new Option<string?>("--source") { Description = "Manual (default), Import, or Records (suspects of the organisation's open cases)." };
         var screeners = new Option<string[]>("--screener") { Description = "An organisation (name or id) that may screen against the list; repeat for more.", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("create", "Create a list owned by --organisation (default: the installation's first); prints its id.") { name, purpose, kind, source, screeners, Organisation, RoleOption };
+        var command = new Command("create", "Create a list owned by --organisation, else by the organisation of --as, else by the installation's first; prints its id.") { name, purpose, kind, source, screeners, Organisation, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, operatorActor) =>
         {
-            var actor = await AsAsync(services, operatorActor, parse, ct);
+            var actor = await OwnerAsync(services, await LocalCommand.AsAsync(services, operatorActor, parse, ct), parse, ct);
             var created = await services.GetRequiredService<CreateWatchlist.Handler>().Handle(actor, new CreateWatchlist.Request(parse.GetValue(name), parse.GetValue(purpose),
                 EnumName<WatchlistKind>(parse.GetValue(kind)), EnumName<WatchlistSource>(parse.GetValue(source)), parse.GetValue(screeners) ?? []), ct);
             Console.WriteLine(created.Id);
@@ -121,10 +120,10 @@ internal static class WatchlistsCommands
         var list = new Option<string>("--list") { Description = "The list's id.", Required = true };
         var file = new Option<string>("--file") { Description = "CSV (id,name,aliases,birth_date,nationality,national_id,passport[,reason]) or UN consolidated list XML.", Required = true };
         var format = new Option<string?>("--format") { Description = "csv or un-xml (default: from the file name or content)." };
-        var command = new Command("import", "Replace an imported list's entries with a file, as one new list version; nothing is written on any error. Progress on stderr.") { list, file, format, Organisation, RoleOption };
+        var command = new Command("import", "Replace an imported list's entries with a file, as one new list version; nothing is written on any error. Progress on stderr.") { list, file, format, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, operatorActor) =>
         {
-            var actor = await AsAsync(services, operatorActor, parse, ct);
+            var actor = await LocalCommand.AsAsync(services, operatorActor, parse, ct);
             var path = LinkageCommands.FromCaller(parse.GetValue(file)!);
             byte[] content;
             try
@@ -152,10 +151,10 @@ internal static class WatchlistsCommands
     private static Command RefreshCommand()
     {
         var list = new Option<string>("--list") { Description = "The list's id (a list built from records).", Required = true };
-        var command = new Command("refresh", "Refresh a list built from records from the suspects of its organisation's open cases.") { list, Organisation, RoleOption };
+        var command = new Command("refresh", "Refresh a list built from records from the suspects of its organisation's open cases.") { list, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, operatorActor) =>
         {
-            var actor = await AsAsync(services, operatorActor, parse, ct);
+            var actor = await LocalCommand.AsAsync(services, operatorActor, parse, ct);
             var r = await services.GetRequiredService<RefreshWatchlist.Handler>().Handle(actor, ParseId(parse.GetValue(list), "--list"), ct);
             Console.WriteLine($"version {r.ListVersion}\tadded {r.Added}\tchanged {r.Changed}\tremoved {r.Removed}\tunchanged {r.Unchanged}\tskipped {r.Skipped}");
             return 0;
@@ -166,10 +165,10 @@ internal static class WatchlistsCommands
     private static Command RetireCommand()
     {
         var list = new Option<string>("--list") { Description = "The list's id.", Required = true };
-        var command = new Command("retire", "Retire a list: no longer screened or changed.") { list, Organisation, RoleOption };
+        var command = new Command("retire", "Retire a list: no longer screened or changed.") { list, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, operatorActor) =>
         {
-            var actor = await AsAsync(services, operatorActor, parse, ct);
+            var actor = await LocalCommand.AsAsync(services, operatorActor, parse, ct);
             await services.GetRequiredService<RetireWatchlist.Handler>().Handle(actor, ParseId(parse.GetValue(list), "--list"), ct);
             Console.Error.WriteLine("retired");
             return 0;
@@ -188,17 +187,20 @@ internal static class WatchlistsCommands
         Console.WriteLine($"reason\t{d.Reason?.ReplaceLineEndings(" ")}");
     }
 
-    /// <summary>The local operator, or with --organisation a user of that organisation in --role (default Administrator).</summary>
-    private static async Task<Actor> AsAsync(IServiceProvider services, Actor actor, ParseResult parse, CancellationToken ct)
+    /// <summary>The owner of a new list: --organisation when given (the operator acting as its administrator), else the actor.</summary>
+    private static async Task<Actor> OwnerAsync(IServiceProvider services, Actor actor, ParseResult parse, CancellationToken ct)
     {
-        var role = parse.GetValue(RoleOption) is { } r ? Picklist.Parse<Role>(EnumName<Role>(r.Replace("-", "", StringComparison.Ordinal)), "--role") : Role.Administrator;
         if (parse.GetValue(Organisation) is not { } name)
         {
-            return parse.GetValue(RoleOption) is null ? actor : throw new ValidationException("--role", "Name the organisation (--organisation) to act in a role.");
+            return actor;
+        }
+        if (parse.GetValue(LocalCommand.As) is not null)
+        {
+            throw new ValidationException("--organisation", "A list made --as a user belongs to that user's organisation; leave out --organisation.");
         }
         var all = await services.GetRequiredService<Organisations.ListHandler>().Handle(actor, ct);
         var org = all.FirstOrDefault(o => string.Equals(o.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)) ?? throw new ValidationException("--organisation", $"There is no organisation named '{name}'.");
-        return new Actor(actor.UserId, actor.Username + " as " + org.Name, new OrganisationId(org.Id), role, actor.RemoteAddress);
+        return new Actor(actor.UserId, actor.Username + " for " + org.Name, new OrganisationId(org.Id), Role.Administrator, actor.RemoteAddress);
     }
 
     /// <summary>The enum name matching <paramref name="value"/> ignoring case (so the CLI takes "wanted"), else the value unchanged for the handler to refuse.</summary>

@@ -103,8 +103,8 @@ public sealed class DuplicatesApiTests : IAsyncLifetime
         var pairJson = await client.GetStringAsync(Uri($"/api/v1/duplicates/{_scenario.CrossPair}"));
         var queueHtml = await client.GetStringAsync(Uri("/duplicates?status=all"));
         var pairHtml = await client.GetStringAsync(Uri($"/duplicates/{_scenario.CrossPair}"));
-        var cliList = await Infrastructure.Cli.RunAsync(_server.Database, null, "duplicates", "list", "--status", "all", "--organisation", LanternServer.OrganisationB);
-        var cliShow = await Infrastructure.Cli.RunAsync(_server.Database, null, "duplicates", "show", _scenario.CrossPair.ToString(), "--organisation", LanternServer.OrganisationB);
+        var cliList = await Infrastructure.Cli.RunAsync(_server.Database, null, "duplicates", "list", "--status", "all", "--as", LanternServer.Username(InvestigatorB));
+        var cliShow = await Infrastructure.Cli.RunAsync(_server.Database, null, "duplicates", "show", _scenario.CrossPair.ToString(), "--as", LanternServer.Username(InvestigatorB));
 
         using var pair = JsonDocument.Parse(pairJson);
         Assert.True(pair.RootElement.GetProperty("restricted").GetBoolean());

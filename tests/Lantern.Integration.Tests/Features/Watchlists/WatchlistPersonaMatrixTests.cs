@@ -67,7 +67,8 @@ public abstract class WatchlistPersonaMatrixTests(ServerFixture fixture)
     {
         var server = fixture.Server;
         var (list, item) = await WatchlistScenario.MissingChildAsync(server);
-        using var officer = await WatchlistScenario.ScreeningOfficerAsync(server, LanternServer.OrganisationB);
+        var screener = await WatchlistScenario.NamedScreeningOfficerAsync(server, LanternServer.OrganisationB);
+        using var officer = screener.Client;
         var json = await officer.GetStringAsync(Uri($"/api/v1/watchlists/{list}/items"));
         Assert.DoesNotContain("Ayesha", json, StringComparison.Ordinal);
         Assert.Contains("\"hiddenChildren\":1", json, StringComparison.Ordinal);
@@ -83,7 +84,7 @@ public abstract class WatchlistPersonaMatrixTests(ServerFixture fixture)
         Assert.DoesNotContain("Ayesha", page, StringComparison.Ordinal);
         Assert.Contains("1 entries of missing children are not shown", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/watchlists\"", page, StringComparison.Ordinal);
-        var cli = await Infrastructure.Cli.RunAsync(server.Database, null, "watchlists", "show", "--list", list.ToString(), "--organisation", LanternServer.OrganisationB, "--role", "screening-officer");
+        var cli = await Infrastructure.Cli.RunAsync(server.Database, null, "watchlists", "show", "--list", list.ToString(), "--as", screener.Username);
         Assert.True(cli.ExitCode == 0, cli.Stderr);
         Assert.DoesNotContain("Ayesha", cli.Stdout + cli.Stderr, StringComparison.Ordinal);
         Assert.Contains("1 entries of missing children are not shown", cli.Stdout, StringComparison.Ordinal);

@@ -40,7 +40,11 @@ internal static class WatchlistScenario
     }
 
     /// <summary>A client of a new screening officer of <paramref name="organisation"/> (watchlists.read and .screen, not .children).</summary>
-    public static async Task<HttpClient> ScreeningOfficerAsync(LanternServer server, string organisation)
+    public static async Task<HttpClient> ScreeningOfficerAsync(LanternServer server, string organisation) =>
+        (await NamedScreeningOfficerAsync(server, organisation)).Client;
+
+    /// <summary>A new screening officer of <paramref name="organisation"/>: their API client and username (for the CLI's --as).</summary>
+    public static async Task<(HttpClient Client, string Username)> NamedScreeningOfficerAsync(LanternServer server, string organisation)
     {
         var username = "test.screener." + Unique();
         var token = await server.AsOperatorAsync(async (sp, actor) =>
@@ -51,7 +55,7 @@ internal static class WatchlistScenario
         });
         var client = new HttpClient { BaseAddress = new Uri(server.Address) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        return (client, username);
     }
 
     public static Task<ImportWatchlist.Response> ImportAsOperatorAsync(LanternServer server, Guid list, byte[] content, string format) =>
