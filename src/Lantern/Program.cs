@@ -48,6 +48,9 @@ root.Subcommands.Add(Lantern.Features.Pprl.PprlCommands.Create());
 // ---- Signed sharing packages (Features/Sharing) ----
 root.Subcommands.Add(Lantern.Features.Sharing.SharingCommands.Create());
 // ---- end ----
+// ---- Tip line (Features/Tips) ----
+root.Subcommands.Add(Lantern.Features.Tips.TipsCommands.Create());
+// ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());

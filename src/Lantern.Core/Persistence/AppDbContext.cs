@@ -103,6 +103,14 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Statistics.PopulationFigure> PopulationFigures => Set<Features.Statistics.PopulationFigure>();
     // ---- end of GLOTIP statistics ----
 
+    // ---- Tip line (Features/Tips; Configurations/TipConfigurations.cs) ----
+    public DbSet<Features.Tips.Tip> Tips => Set<Features.Tips.Tip>();
+    public DbSet<Features.Tips.TipAddition> TipAdditions => Set<Features.Tips.TipAddition>();
+    public DbSet<Features.Tips.TipAlert> TipAlerts => Set<Features.Tips.TipAlert>();
+    public DbSet<Features.Tips.TipDuty> TipDuties => Set<Features.Tips.TipDuty>();
+    public DbSet<Features.Tips.TipLineSettings> TipLineSettings => Set<Features.Tips.TipLineSettings>();
+    // ---- end of tip line ----
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }
@@ -232,6 +240,13 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         model.Entity<Features.Sharing.SentItem>().HasQueryFilter(TenantFilter, s => ScopeUnrestricted || s.OrganisationId == ScopeOrganisation);
         model.Entity<Features.Sharing.ReceivedItem>().HasQueryFilter(TenantFilter, r => ScopeUnrestricted || r.OrganisationId == ScopeOrganisation);
         // ---- end of signed sharing packages ----
+        // ---- Tip line: tips, what reporters added, alerts and the duty roster are the receiving organisation's own.
+        // A tip reaches a case only by a link; the case's own filter decides who sees the case. ----
+        model.Entity<Features.Tips.Tip>().HasQueryFilter(TenantFilter, t => ScopeUnrestricted || t.OrganisationId == ScopeOrganisation);
+        model.Entity<Features.Tips.TipAddition>().HasQueryFilter(TenantFilter, a => ScopeUnrestricted || Tips.Any(t => t.Id == a.TipId && t.OrganisationId == ScopeOrganisation));
+        model.Entity<Features.Tips.TipAlert>().HasQueryFilter(TenantFilter, a => ScopeUnrestricted || a.OrganisationId == ScopeOrganisation);
+        model.Entity<Features.Tips.TipDuty>().HasQueryFilter(TenantFilter, d => ScopeUnrestricted || d.OrganisationId == ScopeOrganisation);
+        // ---- end of tip line ----
     }
 
     /// <summary>

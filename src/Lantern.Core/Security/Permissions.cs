@@ -93,6 +93,14 @@ public static class Permissions
     public const string StatisticsPopulationManage = "statistics.population.manage";
     // ---- end of GLOTIP statistics ----
 
+    // ---- Tip line (Features/Tips; docs/decisions/0018-tip-line.md) ----
+    /// <summary>Work the hotline organisation's tip queue: record calls, read tips, assign, mark urgent, link, open a case, close.</summary>
+    public const string TipsTriage = "tips.triage";
+
+    /// <summary>Be on duty for alerts of a child at immediate risk, acknowledge them, set the tip line's settings (with users.manage).</summary>
+    public const string TipsSupervise = "tips.supervise";
+    // ---- end of tip line ----
+
     public static readonly IReadOnlyList<string> All =
     [
         CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
@@ -105,5 +113,6 @@ public static class Permissions
         .. Watchlists,
         .. Sharing, // signed sharing packages
         StatisticsExact, StatisticsPopulationManage, // GLOTIP statistics
+        TipsTriage, TipsSupervise, // tip line
     ];
 }

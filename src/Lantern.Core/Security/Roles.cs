@@ -94,12 +94,20 @@ public static class RolePermissions
     private static readonly string[] ExactStatistics = [Permissions.StatisticsExact, Permissions.StatisticsPopulationManage];
     // ---- end of GLOTIP statistics ----
 
+    // ---- Tip line (docs/decisions/0018-tip-line.md) ----
+    // Investigators and caseworkers triage the tips of their organisation (tips reach only the hotline organisation's
+    // queue, so in practice its hotline team); the administrator (the supervisor) also takes duty for child alerts and
+    // sets the tip line. Prosecutors, labour inspectors, analysts, auditors and screening officers see no tips.
+    private static readonly string[] TipTriage = [Permissions.TipsTriage];
+    private static readonly string[] TipSupervision = [Permissions.TipsTriage, Permissions.TipsSupervise];
+    // ---- end of tip line ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. ExactStatistics, .. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage]),
-        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview, .. WatchlistScreening, Permissions.WatchlistsChildren, .. SharingWork]),
+        Role.Administrator => Set([.. ExactStatistics, .. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage, .. TipSupervision]),
+        Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview, .. WatchlistScreening, Permissions.WatchlistsChildren, .. SharingWork, .. TipTriage]),
         Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, .. NetworkReading, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading, Permissions.WatchlistsRead]),
-        Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening, Permissions.WatchlistsChildren]),
+        Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening, Permissions.WatchlistsChildren, .. TipTriage]),
         Role.LabourInspector => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening]),
         Role.Analyst => Set([Permissions.StatisticsRead, Permissions.TokensOwn]),
         Role.Auditor => Set([Permissions.AuditRead, Permissions.TokensOwn]),

@@ -78,6 +78,10 @@ public static class LanternWebHost
         // ---- Name screening (Features/Watchlists): batches and re-screening on list change run in the background ----
         services.AddHostedService<Features.Watchlists.NameScreeningService>();
         // ---- end ----
+        // ---- Tip line (Features/Tips): the in-memory rate limiter of the public doors ----
+        services.AddSingleton(new Features.Tips.TipLimits());
+        services.AddSingleton<Features.Tips.TipLimiter>();
+        // ---- end ----
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -88,6 +92,9 @@ public static class LanternWebHost
             RequestPath = "/static",
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")),
         });
+        // ---- Tip line (Features/Tips): small bodies only on the public doors ----
+        Features.Tips.TipLineBodyLimit.UseTipLineBodyLimit(app);
+        // ---- end ----
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -122,6 +129,9 @@ public static class LanternWebHost
         // ---- end ----
         // ---- Signed sharing packages (Features/Sharing) ----
         Features.Sharing.SharingApi.MapSharingApi(api);
+        // ---- end ----
+        // ---- Tip line (Features/Tips) ----
+        Features.Tips.TipsApi.MapTipsApi(api);
         // ---- end ----
         // Unknown API paths answer in problem+json too (after authentication, so anonymous callers get 401).
         api.MapFallback((HttpContext context) => Problems.WriteAsync(context, StatusCodes.Status404NotFound, "Not found", "No such API endpoint.", null))

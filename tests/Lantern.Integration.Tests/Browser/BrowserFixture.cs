@@ -46,7 +46,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// screenshot and a Playwright trace named after the test; on success it also checks that no page broke along the way
     /// (a script error, or a request the server answered with 4xx/5xx).
     /// </summary>
-    public async Task RunAsync(string baseAddress, Func<BrowserSession, Task> test, [CallerMemberName] string testName = "")
+    public Task RunAsync(string baseAddress, Func<BrowserSession, Task> test, [CallerMemberName] string testName = "") =>
+        RunAsync(baseAddress, javaScript: true, test, testName);
+
+    /// <summary>As above; with <paramref name="javaScript"/> false the page runs no script at all (the tip line must work so).</summary>
+    public async Task RunAsync(string baseAddress, bool javaScript, Func<BrowserSession, Task> test, [CallerMemberName] string testName = "")
     {
         var browser = _browser ?? throw new InvalidOperationException("Chromium has not started.");
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -54,6 +58,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = baseAddress,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-GB",
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(30_000);
         await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true });

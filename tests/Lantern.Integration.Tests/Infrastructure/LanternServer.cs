@@ -45,7 +45,7 @@ public sealed class LanternServer : IAsyncDisposable
     public Guid OrganisationAId { get; private set; }
     public Guid OrganisationBId { get; private set; }
 
-    public static async Task<LanternServer> StartAsync(Provider provider, bool withPersonas = true, bool demo = false)
+    public static async Task<LanternServer> StartAsync(Provider provider, bool withPersonas = true, bool demo = false, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var logs = new CapturedLogs();
@@ -55,6 +55,7 @@ public sealed class LanternServer : IAsyncDisposable
             builder.Logging.AddProvider(logs);
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Debug);
+            services?.Invoke(builder.Services);
         });
         await using (var scope = app.Services.CreateAsyncScope())
         {

@@ -19,6 +19,11 @@ public sealed class EndpointAuthorizationTests(SqliteServerFixture fixture)
         "/login/enrol",
         "/logout",
         "/{kind:regex(^(not-found|forbidden|error)$)}",
+        // The public tip line (Features/Tips, Pages/Report; ADR 0018): no account, rate-limited, nothing identifying kept.
+        "/api/v1/tips/public",
+        "/api/v1/tips/public/follow-up",
+        "/report",
+        "/report/follow-up",
     ];
 
     [Fact]
