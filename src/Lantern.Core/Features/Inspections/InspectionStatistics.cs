@@ -1,3 +1,4 @@
+using Lantern.Core.Auditing;
 using Lantern.Core.Common;
 using Lantern.Core.Features.Statistics;
 using Lantern.Core.Persistence;
@@ -32,8 +33,13 @@ public static class InspectionStatistics
     public sealed class Handler
     {
         private readonly AppDbContext _db;
+        private readonly AuditLog _audit;
 
-        internal Handler(AppDbContext db) => _db = db;
+        internal Handler(AppDbContext db, AuditLog audit)
+        {
+            _db = db;
+            _audit = audit;
+        }
 
         public async Task<InspectionStatisticsTable> Handle(Actor actor, Request request, CancellationToken ct)
         {
@@ -45,6 +51,8 @@ public static class InspectionStatistics
                 throw new ValidationException("to", "The end of the period is before its start.");
             }
             var facts = await FactsAsync(actor, from, to, ct);
+            _audit.Add(actor, "statistics.inspections", "statistics", null, detail: $"by {by}, from {request.From}, to {request.To}, public {request.Public}");
+            await _db.SaveChangesAsync(ct);
             var suppressed = request.Public || !(actor.Has(Permissions.StatisticsExact) || actor.Has(Permissions.InspectionsRead));
             return Tabulate(facts, by, from, to, suppressed);
         }
