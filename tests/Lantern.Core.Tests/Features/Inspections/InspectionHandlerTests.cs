@@ -20,6 +20,7 @@ public sealed class InspectionHandlerTests : IAsyncLifetime
     private Actor _inspectorFaisalabad = null!;
     private Actor _inspectorKasur = null!;
     private Actor _investigatorOther = null!;
+    private Actor _adminOther = null!;
 
     public async Task InitializeAsync()
     {
@@ -35,6 +36,7 @@ public sealed class InspectionHandlerTests : IAsyncLifetime
         _inspectorFaisalabad = await UserAsync("inspector.fsd", "Labour Department Punjab", "labour-inspector", Role.LabourInspector, _labour);
         _inspectorKasur = await UserAsync("inspector.ksr", "Labour Department Punjab", "labour-inspector", Role.LabourInspector, _labour);
         _investigatorOther = await UserAsync("investigator.lhr", "FIA AHTC Lahore", "investigator", Role.Investigator, _police);
+        _adminOther = await UserAsync("admin.lhr", "FIA AHTC Lahore", "administrator", Role.Administrator, _police);
         await Run(sp => sp.GetRequiredService<SetUserDistricts.Handler>().Handle(CoreHarness.Operator, "inspector.fsd", ["Faisalabad"], None));
         await Run(sp => sp.GetRequiredService<SetUserDistricts.Handler>().Handle(CoreHarness.Operator, "inspector.ksr", ["Kasur"], None));
     }
@@ -217,8 +219,11 @@ public sealed class InspectionHandlerTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<ValidationException>(() => WorkplaceAsync(_inspectorKasur, "Faisalabad"));
         Assert.Equal("district", e.Field);
 
-        // Another organisation sees nothing.
-        await Assert.ThrowsAsync<NotFoundException>(() => Run(sp => sp.GetRequiredService<GetWorkplace.Handler>().Handle(_investigatorOther, fsdWorkplace, None)));
+        // Another organisation sees nothing: its administrator finds nothing, its investigator may not look at all.
+        await Assert.ThrowsAsync<NotFoundException>(() => Run(sp => sp.GetRequiredService<GetWorkplace.Handler>().Handle(_adminOther, fsdWorkplace, None)));
+        await Assert.ThrowsAsync<NotFoundException>(() => Run(sp => sp.GetRequiredService<GetInspection.Handler>().Handle(_adminOther, fsdInspection, None)));
+        Assert.Empty(await Run(sp => sp.GetRequiredService<ListInspections.Handler>().Handle(_adminOther, new ListInspections.Request(), None)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Run(sp => sp.GetRequiredService<GetWorkplace.Handler>().Handle(_investigatorOther, fsdWorkplace, None)));
         await Assert.ThrowsAsync<ForbiddenException>(() => Run(sp => sp.GetRequiredService<ListInspections.Handler>().Handle(_investigatorOther, new ListInspections.Request(), None)));
         await Assert.ThrowsAsync<NotFoundException>(() => Run(sp => sp.GetRequiredService<GetCase.Handler>().Handle(_investigatorOther, new CaseId(opened.CaseId), None)));
 
