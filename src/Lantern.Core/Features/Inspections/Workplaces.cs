@@ -77,7 +77,13 @@ public static class ListWorkplaces
             var rows = await query.OrderBy(w => w.District).ThenBy(w => w.Name).Take(2000)
                 .Select(w => new
                 {
-                    w.Id, w.Kind, w.Name, w.Province, w.District, w.Place, w.Status,
+                    w.Id,
+                    w.Kind,
+                    w.Name,
+                    w.Province,
+                    w.District,
+                    w.Place,
+                    w.Status,
                     Count = _db.Inspections.Count(i => i.WorkplaceId == w.Id),
                     Last = _db.Inspections.Where(i => i.WorkplaceId == w.Id).Max(i => (DateOnly?)i.InspectedOn),
                 }).ToListAsync(ct);

@@ -60,9 +60,19 @@ public sealed class InspectionApiTests : IAsyncLifetime
             new { kind = "brick-kiln", name = "Kiln in " + district, province = "Punjab", district, ownerName = "Muhammad Aslam" }))).GetProperty("id").GetGuid();
         var inspection = (await JsonOf(await client.PostAsJsonAsync(U("/api/v1/inspections"), new
         {
-            workplaceId = workplace, inspectedOn = "2026-11-20", men = 10, women = 5, boys = 2, girls = 1, childAges = ChildAges,
-            indicators = new[] { new { indicator = "debt-bondage", note = "Peshgi owed by every family." } }, peshgiAmount = 300000,
-            workersReleased = 6, releaseOrderReference = "DC/BLSA/7", vigilanceCommitteeReferral = true, followUpDue = "2026-12-20",
+            workplaceId = workplace,
+            inspectedOn = "2026-11-20",
+            men = 10,
+            women = 5,
+            boys = 2,
+            girls = 1,
+            childAges = ChildAges,
+            indicators = new[] { new { indicator = "debt-bondage", note = "Peshgi owed by every family." } },
+            peshgiAmount = 300000,
+            workersReleased = 6,
+            releaseOrderReference = "DC/BLSA/7",
+            vigilanceCommitteeReferral = true,
+            followUpDue = "2026-12-20",
         }))).GetProperty("id").GetGuid();
         return (workplace, inspection);
     }
