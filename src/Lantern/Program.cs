@@ -54,6 +54,11 @@ root.Subcommands.Add(Lantern.Features.Tips.TipsCommands.Create());
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
+// ---- Labour inspections (Features/Inspections; `users districts` joins the users command) ----
+root.Subcommands.Add(Lantern.Features.Inspections.InspectionsCommands.Workplaces());
+root.Subcommands.Add(Lantern.Features.Inspections.InspectionsCommands.Inspections());
+root.Subcommands.OfType<System.CommandLine.Command>().First(c => c.Name == "users").Subcommands.Add(Lantern.Features.Inspections.InspectionsCommands.UserDistricts());
+// ---- end ----
 root.Subcommands.Add(AdministrationCommands.Tokens());
 root.Subcommands.Add(AdministrationCommands.KeyRing());
 root.Subcommands.Add(AdministrationCommands.Audit());

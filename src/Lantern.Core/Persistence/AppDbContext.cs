@@ -111,6 +111,17 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Tips.TipLineSettings> TipLineSettings => Set<Features.Tips.TipLineSettings>();
     // ---- end of tip line ----
 
+    // ---- Labour inspections (Features/Inspections; Configurations/InspectionConfigurations.cs; docs/decisions/0019-labour-inspections.md) ----
+    public DbSet<Features.Inspections.Workplace> Workplaces => Set<Features.Inspections.Workplace>();
+    public DbSet<Features.Inspections.Inspection> Inspections => Set<Features.Inspections.Inspection>();
+    public DbSet<Features.Inspections.InspectionIndicator> InspectionIndicators => Set<Features.Inspections.InspectionIndicator>();
+    public DbSet<Features.Inspections.InspectionInspector> InspectionInspectors => Set<Features.Inspections.InspectionInspector>();
+    public DbSet<Features.Inspections.UserDistrict> UserDistricts => Set<Features.Inspections.UserDistrict>();
+
+    /// <summary>Labour inspectors: scoped to the districts assigned to them, and to the cases opened from those districts' inspections.</summary>
+    internal bool ScopeDistrictBound { get; private set; }
+    // ---- end of labour inspections ----
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }
@@ -127,6 +138,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         ScopeOrganisation = actor.OrganisationId;
         ScopeUser = actor.UserId;
         ScopeUnrestricted = actor.IsSystem;
+        // ---- Labour inspections ----
+        ScopeDistrictBound = !actor.IsSystem && actor.Role == Role.LabourInspector;
+        // ---- end ----
     }
 
     /// <summary>Whether the provider needs a lock statement before the audit chain head is read.</summary>
@@ -162,9 +176,12 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         // Tenant scoping. Bypass (IgnoreQueryFilters) only under Security/.
         model.Entity<Case>().HasQueryFilter(TenantFilter, CaseVisible());
         model.Entity<Person>().HasQueryFilter(TenantFilter, p => ScopeUnrestricted
-            || p.Participations.Any(pp => pp.Case.OrganisationId == ScopeOrganisation
-                || pp.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
-                || pp.Case.Assignments.Any(a => a.UserId == ScopeUser)));
+            || p.Participations.Any(pp => (!ScopeDistrictBound && (pp.Case.OrganisationId == ScopeOrganisation
+                || pp.Case.Shares.Any(s => s.OrganisationId == ScopeOrganisation)))
+                || pp.Case.Assignments.Any(a => a.UserId == ScopeUser)
+                // ---- Labour inspections: a district-bound inspector sees the cases opened from their districts' inspections ----
+                || (ScopeDistrictBound && Inspections.Any(i => i.CaseId == pp.CaseId && i.OrganisationId == ScopeOrganisation
+                    && UserDistricts.Any(d => d.UserId == ScopeUser && d.District == i.District)))));
         ThroughCase<CaseParticipant>(model, pp => pp.Case);
         ThroughCase<Features.Screening.VictimAssessment>(model, a => a.Case);
         ThroughCase<Features.Screening.StatusDecision>(model, d => d.Case);
@@ -247,6 +264,19 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         model.Entity<Features.Tips.TipAlert>().HasQueryFilter(TenantFilter, a => ScopeUnrestricted || a.OrganisationId == ScopeOrganisation);
         model.Entity<Features.Tips.TipDuty>().HasQueryFilter(TenantFilter, d => ScopeUnrestricted || d.OrganisationId == ScopeOrganisation);
         // ---- end of tip line ----
+
+        // ---- Labour inspections: the organisation's workplaces and inspections; a labour inspector's only in their districts ----
+        model.Entity<Features.Inspections.Workplace>().HasQueryFilter(TenantFilter, w => ScopeUnrestricted
+            || (w.OrganisationId == ScopeOrganisation && (!ScopeDistrictBound || UserDistricts.Any(d => d.UserId == ScopeUser && d.District == w.District))));
+        model.Entity<Features.Inspections.Inspection>().HasQueryFilter(TenantFilter, i => ScopeUnrestricted
+            || (i.OrganisationId == ScopeOrganisation && (!ScopeDistrictBound || UserDistricts.Any(d => d.UserId == ScopeUser && d.District == i.District))));
+        model.Entity<Features.Inspections.InspectionIndicator>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
+            || Inspections.Any(i => i.Id == x.InspectionId && i.OrganisationId == ScopeOrganisation
+                && (!ScopeDistrictBound || UserDistricts.Any(d => d.UserId == ScopeUser && d.District == i.District))));
+        model.Entity<Features.Inspections.InspectionInspector>().HasQueryFilter(TenantFilter, x => ScopeUnrestricted
+            || Inspections.Any(i => i.Id == x.InspectionId && i.OrganisationId == ScopeOrganisation
+                && (!ScopeDistrictBound || UserDistricts.Any(d => d.UserId == ScopeUser && d.District == i.District))));
+        // ---- end of labour inspections ----
     }
 
     /// <summary>
@@ -254,9 +284,11 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     /// with, and officers assigned to it. Context members in the expression are parameters EF reads per query.
     /// </summary>
     private Expression<Func<Case, bool>> CaseVisible() => c => ScopeUnrestricted
-        || c.OrganisationId == ScopeOrganisation
-        || c.Shares.Any(s => s.OrganisationId == ScopeOrganisation)
-        || c.Assignments.Any(a => a.UserId == ScopeUser);
+        || (!ScopeDistrictBound && (c.OrganisationId == ScopeOrganisation || c.Shares.Any(s => s.OrganisationId == ScopeOrganisation)))
+        || c.Assignments.Any(a => a.UserId == ScopeUser)
+        // ---- Labour inspections: a district-bound inspector sees the cases opened from their districts' inspections ----
+        || (ScopeDistrictBound && Inspections.Any(i => i.CaseId == c.Id && i.OrganisationId == ScopeOrganisation
+            && UserDistricts.Any(d => d.UserId == ScopeUser && d.District == i.District)));
 
     /// <summary>Scopes an entity that hangs off a case to whoever sees that case.</summary>
     private void ThroughCase<T>(ModelBuilder model, Expression<Func<T, Case>> toCase)

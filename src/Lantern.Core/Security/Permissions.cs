@@ -101,6 +101,18 @@ public static class Permissions
     public const string TipsSupervise = "tips.supervise";
     // ---- end of tip line ----
 
+    // ---- Labour inspections (Features/Inspections; docs/decisions/0019-labour-inspections.md) ----
+    /// <summary>See the workplace register, inspections and overdue follow-ups (a labour inspector: of their districts only).</summary>
+    public const string InspectionsRead = "inspections.read";
+
+    /// <summary>Record inspections and open cases from them.</summary>
+    public const string InspectionsRecord = "inspections.record";
+
+    /// <summary>Add and change workplaces in the register.</summary>
+    public const string InspectionsManage = "inspections.manage";
+    public static readonly IReadOnlyList<string> Inspections = [InspectionsRead, InspectionsRecord, InspectionsManage];
+    // ---- end of labour inspections ----
+
     public static readonly IReadOnlyList<string> All =
     [
         CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
@@ -114,5 +126,6 @@ public static class Permissions
         .. Sharing, // signed sharing packages
         StatisticsExact, StatisticsPopulationManage, // GLOTIP statistics
         TipsTriage, TipsSupervise, // tip line
+        .. Inspections, // labour inspections
     ];
 }

@@ -102,13 +102,20 @@ public static class RolePermissions
     private static readonly string[] TipSupervision = [Permissions.TipsTriage, Permissions.TipsSupervise];
     // ---- end of tip line ----
 
+    // ---- Labour inspections (docs/decisions/0019-labour-inspections.md) ----
+    // Labour inspectors keep the register, record inspections and open cases from them, in their districts only (the
+    // district scope is in AppDbContext). The administrator (the supervisor) does all, everywhere in the organisation.
+    // Analysts see inspection statistics through statistics.read (small cells suppressed), never the register.
+    private static readonly string[] InspectionWork = [Permissions.InspectionsRead, Permissions.InspectionsRecord, Permissions.InspectionsManage];
+    // ---- end of labour inspections ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. ExactStatistics, .. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage, .. TipSupervision]),
+        Role.Administrator => Set([.. ExactStatistics, .. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage, .. TipSupervision, .. InspectionWork]),
         Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview, .. WatchlistScreening, Permissions.WatchlistsChildren, .. SharingWork, .. TipTriage]),
         Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, .. NetworkReading, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading, Permissions.WatchlistsRead]),
         Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening, Permissions.WatchlistsChildren, .. TipTriage]),
-        Role.LabourInspector => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening]),
+        Role.LabourInspector => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening, .. InspectionWork]),
         Role.Analyst => Set([Permissions.StatisticsRead, Permissions.TokensOwn]),
         Role.Auditor => Set([Permissions.AuditRead, Permissions.TokensOwn]),
         Role.ScreeningOfficer => Set([.. WatchlistScreening, Permissions.TokensOwn]),

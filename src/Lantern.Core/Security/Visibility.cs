@@ -29,7 +29,11 @@ internal sealed class Visibility(AppDbContext db, AuditLog audit)
         {
             var organisation = db.ScopeOrganisation;
             var user = db.ScopeUser;
-            query = query.Where(c => c.OrganisationId == organisation || c.Shares.Any(s => s.OrganisationId == organisation) || c.Assignments.Any(a => a.UserId == user));
+            // Labour inspectors (district-bound) see their assigned cases and those opened from their districts' inspections only.
+            query = db.ScopeDistrictBound
+                ? query.Where(c => c.Assignments.Any(a => a.UserId == user)
+                    || db.Inspections.Any(i => i.CaseId == c.Id && i.OrganisationId == organisation && db.UserDistricts.Any(d => d.UserId == user && d.District == i.District)))
+                : query.Where(c => c.OrganisationId == organisation || c.Shares.Any(s => s.OrganisationId == organisation) || c.Assignments.Any(a => a.UserId == user));
         }
         return query.FirstOrDefaultAsync(ct);
     }

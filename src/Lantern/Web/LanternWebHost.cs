@@ -111,6 +111,9 @@ public static class LanternWebHost
         api.MapStatisticsApi();
         Features.Prosecutions.ProsecutionsApi.MapProsecutionsApi(api);
         api.MapReferralsApi();
+        // ---- Labour inspections (Features/Inspections) ----
+        Features.Inspections.InspectionsApi.MapInspectionsApi(api);
+        // ---- end ----
         Features.Screening.ScreeningApi.MapScreeningApi(api);
         // ---- Evidence register and intelligence (Features/Evidence, Features/Intelligence) ----
         Features.Evidence.EvidenceApi.MapEvidenceApi(api);
