@@ -78,6 +78,10 @@ public static class LanternWebHost
         // ---- Name screening (Features/Watchlists): batches and re-screening on list change run in the background ----
         services.AddHostedService<Features.Watchlists.NameScreeningService>();
         // ---- end ----
+        // ---- Languages of the interface (Web/Localisation; docs/decisions/0020-urdu-and-right-to-left.md) ----
+        services.AddSingleton(Localisation.Catalogue.Shipped);
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer, Localisation.CatalogueLocalizer>();
+        // ---- end ----
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -90,6 +94,9 @@ public static class LanternWebHost
         });
         app.UseRouting();
         app.UseAuthentication();
+        // ---- Languages of the interface: after authentication, which tells whose saved choice applies ----
+        Localisation.Language.UseLanternLanguages(app);
+        // ---- end ----
         app.UseAuthorization();
 
         // Exempt: the API description holds no data, and clients need it before they have a token.
