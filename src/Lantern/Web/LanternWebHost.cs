@@ -81,6 +81,10 @@ public static class LanternWebHost
         // ---- Languages of the interface (Web/Localisation; docs/decisions/0020-urdu-and-right-to-left.md) ----
         services.AddSingleton(Localisation.Catalogue.Shipped);
         services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer, Localisation.CatalogueLocalizer>();
+        // Razor escapes every non-Latin letter as &#x...; by default: Urdu pages would triple in size on slow phones.
+        // Markup characters (< > & " ') are still escaped.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // ---- end ----
         configure?.Invoke(builder);
 

@@ -17,6 +17,20 @@ public static class Words
         _ => type.ToString(),
     });
 
+    /// <summary>
+    /// "Nasreen Akhtar (victim)" as the case list gives it, with the role in the request's language; the name is
+    /// data and stays as typed.
+    /// </summary>
+    public static string NameWithRole(string text)
+    {
+        var open = text.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open < 0 || !text.EndsWith(')'))
+        {
+            return text;
+        }
+        return text[..open] + " (" + Of(text[(open + 2)..^1]) + ")";
+    }
+
     private static string Translated(string english)
     {
         Localisation.Catalogue.Shipped.TryTranslate(Localisation.Language.Current, english, out var text);
