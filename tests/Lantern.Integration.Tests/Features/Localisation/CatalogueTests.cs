@@ -19,7 +19,7 @@ public sealed partial class CatalogueTests
     [
         "Shared/_Layout.cshtml", "Shared/_Errors.cshtml",
         "Account/Login.cshtml", "Account/Code.cshtml", "Account/Enrol.cshtml", "Account/Language.cshtml",
-        "Cases/Index.cshtml", "Cases/Detail.cshtml",
+        "Cases/Index.cshtml", "Cases/Detail.cshtml", "Cases/New.cshtml", "Cases/Edit.cshtml", "Cases/AddEvent.cshtml", "Cases/AddPerson.cshtml",
         "People/Detail.cshtml",
         "Referrals/Index.cshtml", "Referrals/_ReferralCard.cshtml", "Referrals/Detail.cshtml",
     ];
@@ -77,6 +77,7 @@ public sealed partial class CatalogueTests
             words.AddRange(Enum.GetValues<ReferralState>().Select(v => Words.Of(v)));
             words.AddRange(Enum.GetValues<DataCategory>().Select(v => Words.Of(v)));
             words.AddRange(Enum.GetValues<ReferralReason>().Select(v => Words.Of(v)));
+            words.AddRange(Enum.GetValues<RelationshipToTrafficker>().Select(v => Words.Of(v)));
             var english = words.Where(w => LatinWord().IsMatch(Regex.Replace(w, @"\b(CNIC|NICOP)\b", ""))).ToList();
             Assert.True(english.Count == 0, "Still in English in Urdu: " + string.Join(", ", english));
         }

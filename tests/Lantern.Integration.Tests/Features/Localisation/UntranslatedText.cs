@@ -49,7 +49,8 @@ public static partial class UntranslatedText
                 var attributes = token.Groups["attrs"].Value;
                 // The title repeats the page's heading, which is checked, and may hold data (a case reference) that
                 // cannot be marked inside a title.
-                var skip = skipping || name is "script" or "style" or "title" || Attribute(attributes, "translate") == "no";
+                // A textarea holds what a user typed (like an input's value), not interface text.
+                var skip = skipping || name is "script" or "style" or "title" or "textarea" || Attribute(attributes, "translate") == "no";
                 if (!skip)
                 {
                     foreach (var attribute in ReadableAttributes)
