@@ -82,6 +82,14 @@ public static class LanternWebHost
         services.AddSingleton(new Features.Tips.TipLimits());
         services.AddSingleton<Features.Tips.TipLimiter>();
         // ---- end ----
+        // ---- Languages of the interface (Web/Localisation; docs/decisions/0020-urdu-and-right-to-left.md) ----
+        services.AddSingleton(Localisation.Catalogue.Shipped);
+        services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer, Localisation.CatalogueLocalizer>();
+        // Razor escapes every non-Latin letter as &#x...; by default: Urdu pages would triple in size on slow phones.
+        // Markup characters (< > & " ') are still escaped.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // ---- end ----
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -97,6 +105,9 @@ public static class LanternWebHost
         // ---- end ----
         app.UseRouting();
         app.UseAuthentication();
+        // ---- Languages of the interface: after authentication, which tells whose saved choice applies ----
+        Localisation.Language.UseLanternLanguages(app);
+        // ---- end ----
         app.UseAuthorization();
 
         // Exempt: the API description holds no data, and clients need it before they have a token.

@@ -18,6 +18,9 @@ public sealed class EndpointAuthorizationTests(SqliteServerFixture fixture)
         "/login/code",
         "/login/enrol",
         "/logout",
+        // ---- Urdu interface: the language switch is on the sign-in page too; the choice holds no data ----
+        "/language",
+        // ---- end ----
         "/{kind:regex(^(not-found|forbidden|error)$)}",
         // The public tip line (Features/Tips, Pages/Report; ADR 0018): no account, rate-limited, nothing identifying kept.
         "/api/v1/tips/public",

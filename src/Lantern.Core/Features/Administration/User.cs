@@ -38,6 +38,20 @@ public sealed class User
     public bool IsDemo { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
+    // ---- Language of the interface (docs/decisions/0020-urdu-and-right-to-left.md) ----
+    /// <summary>The language the user chose for the interface ("en" or "ur"); null until they choose, when the browser's preference applies.</summary>
+    public string? Language { get; private set; }
+
+    public void ChooseLanguage(string language)
+    {
+        if (!Languages.IsSupported(language))
+        {
+            throw new ValidationException("language", "Choose English (en) or Urdu (ur).");
+        }
+        Language = language;
+    }
+    // ---- end ----
+
     public bool RequiresSecondFactor => !IsDemo;
 
     public bool IsLocked(DateTime now) => LockedUntil is { } until && until > now;

@@ -32,6 +32,9 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(u => u.TotpSecret).IsEncrypted();
         b.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(u => u.RequiresSecondFactor);
+        // ---- Language of the interface ----
+        b.Property(u => u.Language).HasMaxLength(8);
+        // ---- end ----
     }
 }
 

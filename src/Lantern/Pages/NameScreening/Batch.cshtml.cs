@@ -1,4 +1,3 @@
-using System.Text;
 using Lantern.Core.Features.Watchlists;
 using Lantern.Core.Security;
 using Lantern.Web;
@@ -20,5 +19,5 @@ public sealed class BatchModel(ScreeningBatches.GetHandler get, ScreeningBatches
     public async Task OnGetAsync(CancellationToken ct) => Batch = await get.Handle(HttpContext.Actor(), Id, ct);
 
     public async Task<IActionResult> OnGetResultsAsync(CancellationToken ct) =>
-        File(Encoding.UTF8.GetBytes(await results.Handle(HttpContext.Actor(), Id, ct)), "text/csv; charset=utf-8", $"screening-{Id:N}.csv");
+        File(CsvFile.Bytes(await results.Handle(HttpContext.Actor(), Id, ct)), CsvFile.ContentType, $"screening-{Id:N}.csv");
 }

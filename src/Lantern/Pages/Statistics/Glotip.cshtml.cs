@@ -74,7 +74,7 @@ public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Han
             }
             name = "victims-by-" + response.By;
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
+        return File(CsvFile.Bytes(csv.ToString()), CsvFile.ContentType,
             $"{name}-{ShownYear}.csv");
     }
 

@@ -53,7 +53,7 @@ public sealed class ProsecutionModel(ProsecutionFigures.Handler figures) : PageM
         {
             csv.AppendLine(CultureInfo.InvariantCulture, $"{r.Year},{CsvText.Row(r.Organisation, r.Province, r.Circle, r.Offence)},{r.Complaints},{r.Firs},{r.Challans},{r.Trials},{r.Convictions}");
         }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "prosecution-funnel.csv");
+        return File(CsvFile.Bytes(csv.ToString()), CsvFile.ContentType, "prosecution-funnel.csv");
     }
 
     public IEnumerable<int> Years => Figures.FunnelByProceeding.Select(r => r.Year).Distinct().Order();
