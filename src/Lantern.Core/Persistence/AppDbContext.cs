@@ -103,6 +103,10 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Statistics.PopulationFigure> PopulationFigures => Set<Features.Statistics.PopulationFigure>();
     // ---- end of GLOTIP statistics ----
 
+    // ---- Reports and anonymised releases (Features/Reports; Configurations/ReportConfigurations.cs) ----
+    public DbSet<Features.Reports.Release> Releases => Set<Features.Reports.Release>();
+    // ---- end of reports and anonymised releases ----
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }
@@ -232,6 +236,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         model.Entity<Features.Sharing.SentItem>().HasQueryFilter(TenantFilter, s => ScopeUnrestricted || s.OrganisationId == ScopeOrganisation);
         model.Entity<Features.Sharing.ReceivedItem>().HasQueryFilter(TenantFilter, r => ScopeUnrestricted || r.OrganisationId == ScopeOrganisation);
         // ---- end of signed sharing packages ----
+        // ---- Reports and anonymised releases: the release log is the making organisation's ----
+        model.Entity<Features.Reports.Release>().HasQueryFilter(TenantFilter, r => ScopeUnrestricted || r.OrganisationId == ScopeOrganisation);
+        // ---- end of reports and anonymised releases ----
     }
 
     /// <summary>

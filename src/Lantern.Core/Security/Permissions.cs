@@ -93,6 +93,15 @@ public static class Permissions
     public const string StatisticsPopulationManage = "statistics.population.manage";
     // ---- end of GLOTIP statistics ----
 
+    // ---- Reports and anonymised releases (Features/Reports; docs/decisions/0021-reports-and-anonymised-releases.md) ----
+    /// <summary>Make a CTDC k-anonymised release and read the release log.</summary>
+    public const string ReleasesCtdc = "releases.ctdc";
+
+    /// <summary>Edit the annual report's template.</summary>
+    public const string ReportsTemplateManage = "reports.template.manage";
+    private static readonly string[] Reports = [ReleasesCtdc, ReportsTemplateManage];
+    // ---- end of reports and anonymised releases ----
+
     public static readonly IReadOnlyList<string> All =
     [
         CasesRead, CasesCreate, CasesEdit, CasesDelete, CasesImport, CasesExport, CasesShare, NotesWrite,
@@ -105,5 +114,6 @@ public static class Permissions
         .. Watchlists,
         .. Sharing, // signed sharing packages
         StatisticsExact, StatisticsPopulationManage, // GLOTIP statistics
+        .. Reports, // reports and anonymised releases
     ];
 }
