@@ -49,6 +49,9 @@ root.Subcommands.Add(Lantern.Features.Pprl.PprlCommands.Create());
 root.Subcommands.Add(Lantern.Features.Sharing.SharingCommands.Create());
 // ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
+// ---- Reports and anonymised releases (Features/Reports) ----
+root.Subcommands.Add(Lantern.Features.Reports.ReleaseCommands.Create());
+// ---- end ----
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
 root.Subcommands.Add(AdministrationCommands.Tokens());

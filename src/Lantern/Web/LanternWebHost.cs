@@ -102,6 +102,9 @@ public static class LanternWebHost
         api.MapPeopleApi();
         api.MapAdministrationApi();
         api.MapStatisticsApi();
+        // ---- Reports and anonymised releases (Features/Reports) ----
+        Features.Reports.ReportsApi.MapReportsApi(api);
+        // ---- end ----
         Features.Prosecutions.ProsecutionsApi.MapProsecutionsApi(api);
         api.MapReferralsApi();
         Features.Screening.ScreeningApi.MapScreeningApi(api);
