@@ -158,9 +158,9 @@ public static class CtdcDataset
         for (var i = 0; i < count; i++)
         {
             key.Clear();
-            foreach (var c in chosen)
+            foreach (var column in chosen)
             {
-                key.Append(c).Append('.');
+                key.Append(column[i]).Append('.');
             }
             var k2 = key.ToString();
             if (!classes.TryGetValue(k2, out var members))
