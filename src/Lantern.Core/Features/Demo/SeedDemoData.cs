@@ -97,6 +97,7 @@ public static class SeedDemoData
             await seeder.SeedWatchlistsAsync(_db, ct); // watchlists: suspects from the demo cases, wanted, missing children, UN sample (DemoSeeder.Watchlists.cs)
             await seeder.SeedNameScreeningAsync(_db, _keys, ct); // name screening: profiles, a screened manifest, alerts (DemoSeeder.NameScreening.cs; after the demo lists)
             await seeder.SeedStatisticsAsync(_db, ct); // synthetic population figures for SDG 16.2.2 (DemoSeeder.Statistics.cs)
+            await seeder.SeedReportsAsync(_db, ct); // reports and anonymised releases: two logged CTDC releases (DemoSeeder.Reports.cs)
             await DemoSeeder.LinkDemoPersonsAsync(_db, _audit, _clock, actor, ct); // possible duplicates: the full linking run (Features/Duplicates)
             await transaction.CommitAsync(ct);
 
