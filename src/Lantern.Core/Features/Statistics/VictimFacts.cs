@@ -30,7 +30,7 @@ public sealed record VictimFact(int Year, string Sex, int? Age, AgeGroup Group, 
     // ---- CTDC anonymised release (Features/Reports): what the release needs beyond the GLOTIP counts ----
     string? ExploitationCountry = null, IReadOnlyList<MethodOfControl>? Controls = null, IReadOnlyList<ForcedLabourIndustry>? Industries = null,
     RelationshipToTrafficker? Relationship = null);
-    // ---- end ----
+// ---- end ----
 
 /// <summary>
 /// The victim-facts projection behind GLOTIP statistics (and later the CTDC release). Rules:
