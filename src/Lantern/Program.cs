@@ -52,6 +52,9 @@ root.Subcommands.Add(Lantern.Features.Sharing.SharingCommands.Create());
 root.Subcommands.Add(Lantern.Features.Tips.TipsCommands.Create());
 // ---- end ----
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
+// ---- Reports and anonymised releases (Features/Reports) ----
+root.Subcommands.Add(Lantern.Features.Reports.ReleaseCommands.Create());
+// ---- end ----
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());
 // ---- Labour inspections (Features/Inspections; `users districts` joins the users command) ----

@@ -122,6 +122,10 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     internal bool ScopeDistrictBound { get; private set; }
     // ---- end of labour inspections ----
 
+    // ---- Reports and anonymised releases (Features/Reports; Configurations/ReportConfigurations.cs) ----
+    public DbSet<Features.Reports.Release> Releases => Set<Features.Reports.Release>();
+    // ---- end of reports and anonymised releases ----
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }
@@ -277,6 +281,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
             || Inspections.Any(i => i.Id == x.InspectionId && i.OrganisationId == ScopeOrganisation
                 && (!ScopeDistrictBound || UserDistricts.Any(d => d.UserId == ScopeUser && d.District == i.District))));
         // ---- end of labour inspections ----
+        // ---- Reports and anonymised releases: the release log is the making organisation's ----
+        model.Entity<Features.Reports.Release>().HasQueryFilter(TenantFilter, r => ScopeUnrestricted || r.OrganisationId == ScopeOrganisation);
+        // ---- end of reports and anonymised releases ----
     }
 
     /// <summary>

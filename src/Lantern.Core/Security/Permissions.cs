@@ -112,6 +112,14 @@ public static class Permissions
     public const string InspectionsManage = "inspections.manage";
     public static readonly IReadOnlyList<string> Inspections = [InspectionsRead, InspectionsRecord, InspectionsManage];
     // ---- end of labour inspections ----
+    // ---- Reports and anonymised releases (Features/Reports; docs/decisions/0021-reports-and-anonymised-releases.md) ----
+    /// <summary>Make a CTDC k-anonymised release and read the release log.</summary>
+    public const string ReleasesCtdc = "releases.ctdc";
+
+    /// <summary>Edit the annual report's template.</summary>
+    public const string ReportsTemplateManage = "reports.template.manage";
+    private static readonly string[] Reports = [ReleasesCtdc, ReportsTemplateManage];
+    // ---- end of reports and anonymised releases ----
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -127,5 +135,6 @@ public static class Permissions
         StatisticsExact, StatisticsPopulationManage, // GLOTIP statistics
         TipsTriage, TipsSupervise, // tip line
         .. Inspections, // labour inspections
+        .. Reports, // reports and anonymised releases
     ];
 }

@@ -109,9 +109,15 @@ public static class RolePermissions
     private static readonly string[] InspectionWork = [Permissions.InspectionsRead, Permissions.InspectionsRecord, Permissions.InspectionsManage];
     // ---- end of labour inspections ----
 
+    // ---- Reports and anonymised releases (docs/decisions/0021-reports-and-anonymised-releases.md) ----
+    // A release or the report template is the administrator's (the supervisor's): a release publishes row-level data,
+    // however generalised. Analysts download the published (suppressed) annual report through statistics.read.
+    private static readonly string[] ReportKeeping = [Permissions.ReleasesCtdc, Permissions.ReportsTemplateManage];
+    // ---- end of reports and anonymised releases ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. ExactStatistics, .. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage, .. TipSupervision, .. InspectionWork]),
+        Role.Administrator => Set([.. ExactStatistics, .. ReportKeeping, .. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage, .. TipSupervision, .. InspectionWork]),
         Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview, .. WatchlistScreening, Permissions.WatchlistsChildren, .. SharingWork, .. TipTriage]),
         Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, .. NetworkReading, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading, Permissions.WatchlistsRead]),
         Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening, Permissions.WatchlistsChildren, .. TipTriage]),

@@ -120,6 +120,9 @@ public static class LanternWebHost
         api.MapPeopleApi();
         api.MapAdministrationApi();
         api.MapStatisticsApi();
+        // ---- Reports and anonymised releases (Features/Reports) ----
+        Features.Reports.ReportsApi.MapReportsApi(api);
+        // ---- end ----
         Features.Prosecutions.ProsecutionsApi.MapProsecutionsApi(api);
         api.MapReferralsApi();
         // ---- Labour inspections (Features/Inspections) ----

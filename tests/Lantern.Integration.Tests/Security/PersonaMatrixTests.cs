@@ -113,6 +113,11 @@ public abstract class PersonaMatrixTests(ServerFixture fixture)
             ("/statistics/glotip?handler=Csv&table=sex-age", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
             ("/statistics/prosecution", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
             ("/statistics/prosecution?handler=Csv", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
+            // ---- Reports and anonymised releases: XLSX beside each CSV; the release page is the administrator's ----
+            ("/statistics/glotip?handler=Xlsx&table=sex-age", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
+            ("/statistics/prosecution?handler=Xlsx", ["/forbidden", "/forbidden", "200", "/forbidden", "200", "/login", "/login"]),
+            ("/reports/releases", ["/forbidden", "/forbidden", "/forbidden", "/forbidden", "200", "/login", "/login"]),
+            // ---- end ----
             ("/deadlines", ["200", "/forbidden", "/forbidden", "/forbidden", "200", "/login", "/login"]),
             ("/hearings", ["200", "200", "/forbidden", "/forbidden", "200", "/login", "/login"]),
             ("/audit", ["/forbidden", "/forbidden", "/forbidden", "200", "/forbidden", "/login", "/login"]),

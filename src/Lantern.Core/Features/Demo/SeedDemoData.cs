@@ -99,6 +99,7 @@ public static class SeedDemoData
             await seeder.SeedTipsAsync(_db, ct); // tip line: a dozen tips to the hotline offices, some triaged, one became a case (DemoSeeder.Tips.cs)
             await seeder.SeedStatisticsAsync(_db, ct); // synthetic population figures for SDG 16.2.2 (DemoSeeder.Statistics.cs)
             await seeder.SeedInspectionsAsync(_db, ct); // labour inspections: workplaces, inspections, the inspector's district (DemoSeeder.Inspections.cs)
+            await seeder.SeedReportsAsync(_db, ct); // reports and anonymised releases: two logged CTDC releases (DemoSeeder.Reports.cs)
             await DemoSeeder.LinkDemoPersonsAsync(_db, _audit, _clock, actor, ct); // possible duplicates: the full linking run (Features/Duplicates)
             await transaction.CommitAsync(ct);
 

@@ -21,8 +21,16 @@ public enum AgeGroup { Women, Men, Girls, Boys, Unknown }
 /// <param name="Organisations">The organisations owning the year's cases that name the victim.</param>
 /// <param name="Province">Province (HTCDS hte_State) of the place of exploitation, else of any recorded place; null when none.</param>
 /// <param name="District">District (HTCDS hte_City) of that same place; null when none.</param>
+/// <param name="ExploitationCountry">Country (ISO 3166 alpha-2, HTCDS hte_Country) of the first exploitation event naming the victim; null when none (CTDC release).</param>
+/// <param name="Controls">Methods of control across the year's cases (CTDC release).</param>
+/// <param name="Industries">Forced-labour industries across the year's cases (CTDC release).</param>
+/// <param name="Relationship">Relationship to the trafficker, from the earliest case recording one (CTDC release).</param>
 public sealed record VictimFact(int Year, string Sex, int? Age, AgeGroup Group, IReadOnlyList<ExploitationForm> Forms, string? Citizenship,
-    IReadOnlyList<string> Organisations, string? Province, string? District);
+    IReadOnlyList<string> Organisations, string? Province, string? District,
+    // ---- CTDC anonymised release (Features/Reports): what the release needs beyond the GLOTIP counts ----
+    string? ExploitationCountry = null, IReadOnlyList<MethodOfControl>? Controls = null, IReadOnlyList<ForcedLabourIndustry>? Industries = null,
+    RelationshipToTrafficker? Relationship = null);
+// ---- end ----
 
 /// <summary>
 /// The victim-facts projection behind GLOTIP statistics (and later the CTDC release). Rules:
@@ -43,9 +51,10 @@ public sealed record VictimFact(int Year, string Sex, int? Age, AgeGroup Group, 
 internal static class VictimFacts
 {
     private sealed record Row(Guid ParticipantId, PersonId PersonId, CaseId CaseId, int Year, DateOnly? OpenedOn, OrganisationId OrganisationId,
-        Gender? Gender, string Citizenships, int? AgeWhenTrafficked, string ExploitationCodes, string? BirthDateStored, Guid? IdentityId);
+        Gender? Gender, string Citizenships, int? AgeWhenTrafficked, string ExploitationCodes, string? BirthDateStored, Guid? IdentityId,
+        string ControlCodes, ForcedLabourIndustry? Industry, RelationshipToTrafficker? Relationship);
 
-    private sealed record Place(CaseId CaseId, EventType Type, string? Date, string? State, string? City, List<Guid> People);
+    private sealed record Place(CaseId CaseId, EventType Type, string? Date, string? Country, string? State, string? City, List<Guid> People);
 
     /// <summary>
     /// The organisations a statistic is narrowed to by name (null: none named, every case the actor may see); an
@@ -72,26 +81,28 @@ internal static class VictimFacts
         var rows = await victims
             .Select(p => new Row(p.Id, p.PersonId, p.CaseId, p.Case.OpenedYear, p.Case.OpenedOn, p.Case.OrganisationId, p.Person.Gender, p.Person.Citizenships,
                 p.AgeWhenTrafficked, p.ExploitationCodes, p.AgeWhenTrafficked == null ? p.Person.BirthDate : null,
-                db.PersonIdentityMembers.Where(m => m.PersonId == p.PersonId).Select(m => (Guid?)m.IdentityId).FirstOrDefault()))
+                db.PersonIdentityMembers.Where(m => m.PersonId == p.PersonId).Select(m => (Guid?)m.IdentityId).FirstOrDefault(),
+                p.ControlCodes, p.Industry, p.RelationshipToTrafficker))
             .ToListAsync(ct);
         var caseIds = rows.Select(r => r.CaseId).Distinct().ToList();
-        var places = await db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && (e.Date != null || e.State != null || e.City != null))
-            .Select(e => new Place(e.CaseId, e.Type, e.Date, e.State, e.City, e.People.Select(x => x.ParticipantId).ToList()))
+        var places = await db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && (e.Date != null || e.Country != null || e.State != null || e.City != null))
+            .Select(e => new Place(e.CaseId, e.Type, e.Date, e.Country, e.State, e.City, e.People.Select(x => x.ParticipantId).ToList()))
             .ToListAsync(ct);
         var organisationIds = rows.Select(r => r.OrganisationId).Distinct().ToList();
         var organisationNames = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var personTable = db.Model.FindEntityType(typeof(Person))!.GetTableName()!;
         string? BirthDate(Row r) => r.BirthDateStored is null ? null : db.Cipher.Decrypt(r.BirthDateStored, personTable, r.PersonId.ToString(), nameof(Person.BirthDate));
         return Compute(rows.Select(r => new Participation(r.IdentityId ?? r.PersonId.Value, r.ParticipantId, r.CaseId, r.Year, r.OpenedOn,
-            organisationNames.GetValueOrDefault(r.OrganisationId, "(unknown)"), r.Gender, r.Citizenships, r.AgeWhenTrafficked, r.ExploitationCodes, BirthDate(r))).ToList(),
-            places.Select(p => new Event(p.CaseId, p.Type, p.Date, p.State, p.City, p.People)).ToList());
+            organisationNames.GetValueOrDefault(r.OrganisationId, "(unknown)"), r.Gender, r.Citizenships, r.AgeWhenTrafficked, r.ExploitationCodes, BirthDate(r), r.ControlCodes, r.Industry, r.Relationship)).ToList(),
+            places.Select(p => new Event(p.CaseId, p.Type, p.Date, p.State, p.City, p.People, p.Country)).ToList());
     }
 
     /// <summary>One victim participation, the identity resolved (<paramref name="Victim"/>) and the birth date decrypted.</summary>
     internal sealed record Participation(Guid Victim, Guid ParticipantId, CaseId CaseId, int Year, DateOnly? OpenedOn, string Organisation,
-        Gender? Gender, string Citizenships, int? AgeWhenTrafficked, string ExploitationCodes, string? BirthDate);
+        Gender? Gender, string Citizenships, int? AgeWhenTrafficked, string ExploitationCodes, string? BirthDate,
+        string ControlCodes = "", ForcedLabourIndustry? Industry = null, RelationshipToTrafficker? Relationship = null);
 
-    internal sealed record Event(CaseId CaseId, EventType Type, string? Date, string? State, string? City, IReadOnlyList<Guid> People);
+    internal sealed record Event(CaseId CaseId, EventType Type, string? Date, string? State, string? City, IReadOnlyList<Guid> People, string? Country = null);
 
     internal static List<VictimFact> Compute(IReadOnlyList<Participation> participations, IReadOnlyList<Event> events)
     {
@@ -110,7 +121,11 @@ internal static class VictimFacts
                 [.. ordered.SelectMany(p => p.ExploitationCodes.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(Enum.Parse<ExploitationForm>).Distinct().Order()],
                 ordered.Select(p => p.Citizenships.Split(',', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()).FirstOrDefault(c => c is not null),
                 [.. ordered.Select(p => p.Organisation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-                place?.State, place?.City);
+                place?.State, place?.City,
+                ordered.SelectMany(p => own[p.ParticipantId].Where(e => e.Type == EventType.Exploitation && e.Country is not null)).Select(e => e.Country).FirstOrDefault(),
+                [.. ordered.SelectMany(p => p.ControlCodes.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(Enum.Parse<MethodOfControl>).Distinct().Order()],
+                [.. ordered.Where(p => p.Industry is not null).Select(p => p.Industry!.Value).Distinct().Order()],
+                ordered.Select(p => p.Relationship).FirstOrDefault(r => r is not null));
         }).OrderBy(f => f.Year).ToList();
     }
 

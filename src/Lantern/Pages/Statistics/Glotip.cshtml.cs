@@ -36,11 +36,27 @@ public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Han
         });
 
     /// <summary>One table as CSV (group,count, or sex by citizenship for offenders), always with small cells suppressed.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken ct)
+    public Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken ct) => DownloadAsync(table, xlsx: false, ct);
+
+    /// <summary>The same table as XLSX: text cells are inline strings (never formulas), counts are numbers, "&lt;5" and "x" text.</summary>
+    public Task<IActionResult> OnGetXlsxAsync(string? table, CancellationToken ct) => DownloadAsync(table, xlsx: true, ct);
+
+    private async Task<IActionResult> DownloadAsync(string? table, bool xlsx, CancellationToken ct)
     {
         try
         {
-            return await CsvAsync(table, ct);
+            var (name, rows) = await TableAsync(table, ct);
+            if (xlsx)
+            {
+                return File(XlsxWorkbook.Write(name, rows.Select((r, i) => (IReadOnlyList<object?>)[.. r.Select((cell, j) => i == 0 || j == 0 ? (object)cell : XlsxWorkbook.Count(cell))])),
+                    XlsxWorkbook.ContentType, $"{name}-{ShownYear}.xlsx");
+            }
+            var csv = new StringBuilder();
+            foreach (var row in rows)
+            {
+                csv.AppendJoin(',', row.Select(CsvText.Cell)).Append('\n');
+            }
+            return File(CsvFile.Bytes(csv.ToString()), CsvFile.ContentType, $"{name}-{ShownYear}.csv");
         }
         catch (ValidationException e)
         {
@@ -48,35 +64,26 @@ public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Han
         }
     }
 
-    private async Task<IActionResult> CsvAsync(string? table, CancellationToken ct)
+    /// <summary>A downloadable table, header first, every cell as published text; always suppressed, since it leaves Lantern.</summary>
+    private async Task<(string Name, List<string[]> Rows)> TableAsync(string? table, CancellationToken ct)
     {
-        var csv = new StringBuilder();
-        string name;
+        var rows = new List<string[]>();
         if (table is "suspects" or "prosecuted" or "convicted")
         {
             var response = await offenders.Handle(HttpContext.Actor(), new CountOffenders.Request(ShownYear, Organisation, Public: true), ct);
             var t = response.Tables.Single(x => x.Name == table);
-            csv.Append("sex,").AppendJoin(',', t.Columns.Select(CsvText.Cell)).Append(",total\n");
-            foreach (var row in t.Rows)
-            {
-                csv.Append(CsvText.Cell(row.Group)).Append(',').AppendJoin(',', row.Cells.Select(c => c.Text)).Append(',').Append(row.Total.Text).Append('\n');
-            }
-            csv.Append("total,").AppendJoin(',', t.ColumnTotals.Select(c => c.Text)).Append(',').Append(t.Total.Text).Append('\n');
-            name = table;
+            rows.Add(["sex", .. t.Columns, "total"]);
+            rows.AddRange(t.Rows.Select(row => (string[])[row.Group, .. row.Cells.Select(c => c.Text), row.Total.Text]));
+            rows.Add(["total", .. t.ColumnTotals.Select(c => c.Text), t.Total.Text]);
+            return (table, rows);
         }
-        else
-        {
-            var response = await victims.Handle(HttpContext.Actor(), new CountVictims.Request(ShownYear, table, Organisation, Public: true), ct);
-            csv.Append("group,count\n");
-            foreach (var row in response.Rows)
-            {
-                csv.Append(CsvText.Cell(row.Group)).Append(',').Append(row.Text).Append('\n');
-            }
-            name = "victims-by-" + response.By;
-        }
-        return File(CsvFile.Bytes(csv.ToString()), CsvFile.ContentType,
-            $"{name}-{ShownYear}.csv");
+        var victimsTable = await victims.Handle(HttpContext.Actor(), new CountVictims.Request(ShownYear, table, Organisation, Public: true), ct);
+        rows.Add(["group", "count"]);
+        rows.AddRange(victimsTable.Rows.Select(row => new[] { row.Group, row.Text }));
+        return ("victims-by-" + victimsTable.By, rows);
     }
+
+    public string XlsxLink(string table) => CsvLink(table).Replace("handler=Csv", "handler=Xlsx", StringComparison.Ordinal);
 
     public string CsvLink(string table)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Lantern.Core.Common;
 using Lantern.Core.Features.Prosecutions;
+using Lantern.Core.Features.Statistics;
 using Lantern.Core.Security;
 using Lantern.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -47,13 +48,43 @@ public sealed class ProsecutionModel(ProsecutionFigures.Handler figures) : PageM
     /// <summary>The selected funnel rows as CSV (one row per year, organisation, province, circle and offence).</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        Figures = await figures.Handle(HttpContext.Actor(), ct);
-        var csv = new StringBuilder("year,organisation,province,circle,offence,complaints,firs,challans,trials,convictions\n");
-        foreach (var r in Filter())
+        var rows = await DownloadRowsAsync(ct);
+        var csv = new StringBuilder();
+        foreach (var row in rows)
         {
-            csv.AppendLine(CultureInfo.InvariantCulture, $"{r.Year},{CsvText.Row(r.Organisation, r.Province, r.Circle, r.Offence)},{r.Complaints},{r.Firs},{r.Challans},{r.Trials},{r.Convictions}");
+            csv.AppendJoin(',', row.Select(CsvText.Cell)).Append('\n');
         }
         return File(CsvFile.Bytes(csv.ToString()), CsvFile.ContentType, "prosecution-funnel.csv");
+    }
+
+    /// <summary>The same rows as XLSX: names are inline strings (never formulas), counts numbers, "&lt;5" and "x" text.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct)
+    {
+        var rows = await DownloadRowsAsync(ct);
+        return File(XlsxWorkbook.Write("prosecution-funnel", rows.Select((r, i) => (IReadOnlyList<object?>)[.. r.Select((cell, j) => i == 0 || j is > 0 and < 5 ? (object)cell : XlsxWorkbook.Count(cell))])),
+            XlsxWorkbook.ContentType, "prosecution-funnel.xlsx");
+    }
+
+    private static readonly string[] FunnelHeader = ["year", "organisation", "province", "circle", "offence", "complaints", "firs", "challans", "trials", "convictions"];
+
+    /// <summary>
+    /// The download, header first. Users without exact figures get each count column protected as a one-way table
+    /// with its total (SmallCells: 1 to 4 as "&lt;5", complements as "x"), since the file leaves Lantern.
+    /// </summary>
+    private async Task<List<string[]>> DownloadRowsAsync(CancellationToken ct)
+    {
+        Figures = await figures.Handle(HttpContext.Actor(), ct);
+        var selected = Filter();
+        var exact = HttpContext.Actor().Has(Permissions.StatisticsExact);
+        Func<ProsecutionFigures.FunnelRow, int>[] counts = [r => r.Complaints, r => r.Firs, r => r.Challans, r => r.Trials, r => r.Convictions];
+        var columns = counts.Select(count =>
+        {
+            var values = selected.Select(count).ToList();
+            return exact ? [.. values.Select(v => v.ToString(CultureInfo.InvariantCulture))] : SmallCells.OneWay(values, values.Sum()).Cells.Select(c => c.Text).ToArray();
+        }).ToArray();
+        var rows = new List<string[]> { FunnelHeader };
+        rows.AddRange(selected.Select((r, i) => (string[])[r.Year.ToString(CultureInfo.InvariantCulture), r.Organisation, r.Province, r.Circle, r.Offence, .. columns.Select(c => c[i])]));
+        return rows;
     }
 
     public IEnumerable<int> Years => Figures.FunnelByProceeding.Select(r => r.Year).Distinct().Order();
