@@ -25,8 +25,16 @@ public sealed class TipApiTests : IAsyncLifetime
 
     private static string TipJson(string what, string children = "Yes", string? honeypot = null, string? contact = null) => JsonSerializer.Serialize(new
     {
-        whatHappened = what, province = "Punjab", district = "Kasur", place = "Kiln near Raiwind", whenHappened = "Since March", children, peopleCount = 12,
-        contactConsent = contact is not null, contact, website = honeypot,
+        whatHappened = what,
+        province = "Punjab",
+        district = "Kasur",
+        place = "Kiln near Raiwind",
+        whenHappened = "Since March",
+        children,
+        peopleCount = 12,
+        contactConsent = contact is not null,
+        contact,
+        website = honeypot,
     });
 
     private async Task<HttpResponseMessage> SubmitAsync(string json)
