@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lantern.Core.Common;
 using Lantern.Core.Features.Cases;
 using Lantern.Core.Features.Tips;
@@ -72,7 +73,9 @@ internal sealed partial class DemoSeeder
                 case "case":
                     tip.Assign(officer.Id, officer.Username, triaged);
                     var prefill = OpenCaseFromTip.Prefill(tip, triaged);
-                    var @case = new Case(organisation, prefill.Reference!, CaseStatus.Active, DateOnly.FromDateTime(triaged), prefill.Summary, triaged);
+                    // The office's own reference series (9101 on: clear of the planned cases and the duplicates story's 9001).
+                    var reference = string.Create(CultureInfo.InvariantCulture, $"{DemoCatalogue.Organisations.Single(o => o.Code == s.Office).ReferencePrefix}-{triaged.Year}-9101");
+                    var @case = new Case(organisation, reference, CaseStatus.Active, DateOnly.FromDateTime(triaged), prefill.Summary, triaged);
                     @case.Assign(officer.Id, triaged);
                     db.Cases.Add(@case);
                     tip.LinkTo(@case.Id, triaged);

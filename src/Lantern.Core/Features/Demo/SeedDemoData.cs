@@ -80,10 +80,6 @@ public static class SeedDemoData
                     _db.Cases.Add(seeder.CreateCase(plan, id => recurring[id]));
                 }
                 created += batch.Length;
-                if (batch == batches[^1])
-                {
-                    _audit.Add(actor, "demo.seed", "installation", null, detail: string.Create(CultureInfo.InvariantCulture, $"{created} cases"));
-                }
                 await _db.SaveChangesAsync(ct);
                 _db.ChangeTracker.Clear();
                 progress?.Report($"Seeded {created} of {plans.Count} cases.");
@@ -101,10 +97,14 @@ public static class SeedDemoData
             await seeder.SeedInspectionsAsync(_db, ct); // labour inspections: workplaces, inspections, the inspector's district (DemoSeeder.Inspections.cs)
             await seeder.SeedReportsAsync(_db, ct); // reports and anonymised releases: two logged CTDC releases (DemoSeeder.Reports.cs)
             await DemoSeeder.LinkDemoPersonsAsync(_db, _audit, _clock, actor, ct); // possible duplicates: the full linking run (Features/Duplicates)
-            await transaction.CommitAsync(ct);
 
+            // Counted from the database: later seeders open cases too (a tip that became a case).
+            var cases = await _db.Cases.CountAsync(ct);
             var persons = await _db.Persons.CountAsync(ct);
-            return new Response(accounts, created, persons, AlreadySeeded: false);
+            _audit.Add(actor, "demo.seed", "installation", null, detail: string.Create(CultureInfo.InvariantCulture, $"{cases} cases"));
+            await _db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new Response(accounts, cases, persons, AlreadySeeded: false);
         }
 
         private async Task<Dictionary<string, Organisation>> EnsureOrganisationsAsync(CancellationToken ct)
