@@ -41,18 +41,19 @@ internal sealed class BlindIndex(KeyRing keys)
     /// The version of the name keys below. Raise it whenever <see cref="NameKeys"/> or the name knowledge it reads
     /// changes: persons indexed under an older version are re-indexed when the database is prepared.
     /// </summary>
-    public const int NameKeysVersion = 2;
+    public const int NameKeysVersion = 3;
 
     /// <summary>
-    /// The hashes a stored name contributes: each token exactly, its phonetic key, its transliteration group in the
-    /// linkage name knowledge, its initial, and, for a token that is only an initial, that bare initial.
+    /// The hashes a stored name contributes: each token exactly, its phonetic key (for an Arabic-script token, the key
+    /// of its Latin spelling, so the two scripts meet), its transliteration group in the linkage name knowledge, its
+    /// initial, and, for a token that is only an initial, that bare initial.
     /// </summary>
     public IEnumerable<(SearchKeyKind Kind, string Hash)> NameKeys(IEnumerable<string?> nameParts)
     {
         foreach (var token in NameTokens.Tokens(nameParts).Distinct(StringComparer.Ordinal))
         {
             yield return (SearchKeyKind.NameExact, Hash(SearchKeyKind.NameExact, token));
-            var phonetic = NameTokens.PhoneticKey(token);
+            var phonetic = Phonetic(token);
             if (phonetic.Length > 0)
             {
                 yield return (SearchKeyKind.NamePhonetic, Hash(SearchKeyKind.NamePhonetic, phonetic));
@@ -94,7 +95,7 @@ internal sealed class BlindIndex(KeyRing keys)
                 continue;
             }
             var hashes = new List<string>(4) { Hash(SearchKeyKind.NameExact, token) };
-            var phonetic = NameTokens.PhoneticKey(token);
+            var phonetic = Phonetic(token);
             if (phonetic.Length > 0)
             {
                 hashes.Add(Hash(SearchKeyKind.NamePhonetic, phonetic));
@@ -127,6 +128,13 @@ internal sealed class BlindIndex(KeyRing keys)
         var skeleton = NameKnowledge.Skeleton(Folded(token));
         return skeleton.Length > 0 && char.IsAsciiLetterLower(skeleton[0]) && skeleton[0] != 'a' ? skeleton[..1] : null;
     }
+
+    // Version 3: an Arabic-script token's phonetic key is that of its Latin spelling (نسرین → nasreen → nsrn), so a
+    // Latin query finds a name typed in Urdu and an Urdu query a name typed in Latin, group or no group.
+    private static string Phonetic(string token) =>
+        token.Length > 0 && NameKnowledge.IsArabicScript(token[0])
+            ? NameTokens.PhoneticKey(Transliteration.WordToLatin(token).ToLowerInvariant())
+            : NameTokens.PhoneticKey(token);
 
     private static string? Variant(string token) => NameKnowledge.Bundled.Canonical(Folded(token));
 }

@@ -66,6 +66,9 @@ public sealed record ParticipantView(
     /// organisation: PTPA 2018 s.6 bars punishing them for offences connected to their trafficking.
     /// </summary>
     public bool NonPunishment { get; init; }
+
+    /// <summary>The Latin spelling of a name typed in Urdu script; null for a name in Latin letters.</summary>
+    public string? NameInLatin { get; init; }
 }
 
 public sealed record DocumentView(DocumentType Type, string Number, string? IssuingCountry);

@@ -64,6 +64,9 @@ public static class GetCase
             p.Person.Aliases.OrderBy(a => a.Id).Select(a => a.Value).ToList(), p.Person.BirthDate, p.Person.Gender, p.Person.CitizenshipCodes,
             p.Person.Documents.OrderBy(d => d.Id).Select(d => new DocumentView(d.Type, d.Number, d.IssuingCountry)).ToList(), p.Person.MobilePhone,
             p.TraffickingStatus, p.StatusDecidedBy, p.StatusDecidedByName, p.ExploitationForms, p.Industry, p.MethodsOfControl,
-            p.RelationshipToTrafficker, p.AgeWhenTrafficked, p.RolesInProcess, p.RoleDetails);
+            p.RelationshipToTrafficker, p.AgeWhenTrafficked, p.RolesInProcess, p.RoleDetails)
+        {
+            NameInLatin = p.Person.LatinSpelling,
+        };
     }
 }

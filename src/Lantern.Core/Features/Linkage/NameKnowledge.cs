@@ -17,10 +17,12 @@ public sealed class NameKnowledge
     private readonly HashSet<string> _honorifics;
     private readonly Dictionary<string, string> _places;
     private readonly string[] _canonical;
+    private readonly Dictionary<int, string> _latinSpellings;
 
-    private NameKnowledge(Dictionary<string, int> groups, HashSet<string> honorifics, string[] canonical, Dictionary<string, string> places)
+    private NameKnowledge(Dictionary<string, int> groups, HashSet<string> honorifics, string[] canonical, Dictionary<string, string> places, Dictionary<int, string> latinSpellings)
     {
         _groups = groups;
+        _latinSpellings = latinSpellings;
         _canonical = canonical;
         _honorifics = honorifics;
         _places = places;
@@ -68,6 +70,14 @@ public sealed class NameKnowledge
     /// not depend on the order of the reference files, so it may be stored (the case-list name index keeps it).
     /// </summary>
     public string? Canonical(string token) => _groups.TryGetValue(token, out var g) ? _canonical[g] : null;
+
+    /// <summary>
+    /// The Latin spelling Pakistani records most often use for a token's group (محمد → muhammad, اختر → akhtar), or
+    /// null when no group holds the token. A South Asian group's display form wins; otherwise the spelling the
+    /// reference data saw most often for the group's Arabic-script form.
+    /// </summary>
+    public string? LatinSpelling(string token) =>
+        _groups.TryGetValue(token, out var g) && _latinSpellings.TryGetValue(g, out var latin) ? latin : null;
 
     /// <summary>
     /// The name Lantern compares for a place (district, city, province) written as <paramref name="standardised"/>
@@ -253,6 +263,7 @@ public sealed class NameKnowledge
         var arabicGroups = new Dictionary<string, int>(StringComparer.Ordinal);
         var best = new Dictionary<string, int>(StringComparer.Ordinal);
         var canonical = new List<string>();
+        var mostSeen = new Dictionary<int, (string Spelling, int Count)>();
         foreach (var line in Lines("name-variants.tsv"))
         {
             var parts = line.Split('\t');
@@ -269,6 +280,10 @@ public sealed class NameKnowledge
                 canonical.Add(arabic);
             }
             var count = int.Parse(parts[2], CultureInfo.InvariantCulture);
+            if (!mostSeen.TryGetValue(group, out var latin) || count > latin.Count)
+            {
+                mostSeen[group] = (parts[0], count);
+            }
             if (!best.TryGetValue(parts[0], out var seen) || count > seen)
             {
                 best[parts[0]] = count;
@@ -276,6 +291,7 @@ public sealed class NameKnowledge
             }
         }
         var next = arabicGroups.Count;
+        var southAsian = new Dictionary<int, string>();
         foreach (var line in Lines("name-variants-south-asia.tsv"))
         {
             var spellings = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -289,6 +305,12 @@ public sealed class NameKnowledge
             {
                 groups[s] = group;
             }
+            southAsian.TryAdd(group, spellings[0]);
+        }
+        var latinSpellings = mostSeen.ToDictionary(m => m.Key, m => m.Value.Spelling);
+        foreach (var (group, spelling) in southAsian)
+        {
+            latinSpellings[group] = spelling;
         }
         var honorifics = Lines("honorifics.txt").ToHashSet(StringComparer.Ordinal);
         var places = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -301,7 +323,7 @@ public sealed class NameKnowledge
                 places[spelling.Replace(" ", "", StringComparison.Ordinal)] = spellings[0];
             }
         }
-        return new NameKnowledge(groups, honorifics, [.. canonical], places);
+        return new NameKnowledge(groups, honorifics, [.. canonical], places, latinSpellings);
     }
 
     private static IEnumerable<string> Lines(string file)

@@ -29,7 +29,11 @@ public static class GetPerson
         string? Email,
         string? MailingCity,
         string? MailingCountry,
-        IReadOnlyList<PersonCase> Cases);
+        IReadOnlyList<PersonCase> Cases)
+    {
+        /// <summary>The Latin spelling of a name typed in Urdu script; null for a name in Latin letters.</summary>
+        public string? NameInLatin { get; init; }
+    }
 
     public sealed class Handler
     {
@@ -62,7 +66,10 @@ public static class GetPerson
                 person.Aliases.OrderBy(a => a.Id).Select(a => a.Value).ToList(), person.BirthDate, person.Gender, person.CitizenshipCodes,
                 person.Documents.OrderBy(d => d.Id).Select(d => new DocumentView(d.Type, d.Number, d.IssuingCountry)).ToList(),
                 person.MobilePhone, person.HomePhone, person.Email, person.MailingCity, person.MailingCountry,
-                cases.OrderByDescending(c => c.OpenedOn).Select(c => new PersonCase(c.CaseId.Value, c.Reference, c.Status, names.GetValueOrDefault(c.OrganisationId, "?"), Picklist.RoleName(c.Role), c.OpenedOn)).ToList());
+                cases.OrderByDescending(c => c.OpenedOn).Select(c => new PersonCase(c.CaseId.Value, c.Reference, c.Status, names.GetValueOrDefault(c.OrganisationId, "?"), Picklist.RoleName(c.Role), c.OpenedOn)).ToList())
+            {
+                NameInLatin = person.LatinSpelling,
+            };
         }
     }
 }

@@ -65,6 +65,12 @@ public sealed class Person
         }
     }
 
+    /// <summary>
+    /// The Latin spelling of a name typed in Urdu (or another Arabic) script, shown beside the name as typed and
+    /// indexed for search (<see cref="Linkage.Transliteration"/>); null when the name is written in Latin letters.
+    /// </summary>
+    public string? LatinSpelling => Linkage.Transliteration.ToLatin(DisplayName);
+
     /// <summary>Replaces the person's identity details with validated values.</summary>
     public void SetIdentity(PersonDetails d, DateTime now)
     {

@@ -249,17 +249,19 @@ public sealed class WatchlistHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Import_HundredThousandEntries_IsPractical()
+    public async Task Import_ManyEntries_AddsEveryOne()
     {
+        // A large import in one transaction. How fast it runs is measured by the benchmarks (docs/benchmarks.md),
+        // never by a timed test, which fails on a loaded machine and proves nothing on a fast one.
+        const int count = 20_000;
         var list = await CreateAsync();
         var csv = new StringBuilder("id,name,aliases,birth_date,nationality,national_id,passport\n");
-        for (var i = 0; i < 100_000; i++)
+        for (var i = 0; i < count; i++)
         {
             csv.Append('E').Append(i).Append(",Listed Person ").Append(i).Append(",Alias ").Append(i).Append(",1980,PK,,\n");
         }
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await ImportAsync(list, csv.ToString());
-        Assert.Equal(100_000, result.Added);
-        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), $"100,000 entries took {clock.Elapsed}");
+        Assert.Equal(count, result.Added);
+        Assert.Equal(0, result.Changed);
     }
 }
