@@ -156,13 +156,13 @@ public sealed partial class UrduPagesTests
             ["Workplace"] = _workplace.ToString(),
             ["InspectedOn"] = "2026-11-20",
             ["Men"] = "1",
-            ["Boys"] = "3",
+            ["Boys"] = "1",
             ["ChildAges"] = "12, 14",
         });
         var page = browser.LastPage;
         Assert.Contains("role=\"alert\"", page, StringComparison.Ordinal);
         // The field's label and Core's message, both in Urdu; the values of the English message are kept.
-        Assert.Contains("بچوں کی عمریں: 3 موجود بچوں کے لیے 2 عمریں دی گئی ہیں۔", page, StringComparison.Ordinal);
+        Assert.Contains("بچوں کی عمریں: 1 موجود بچوں کے لیے 2 عمریں دی گئی ہیں۔", page, StringComparison.Ordinal);
         Assert.Empty(UntranslatedText.In(page));
     }
 
