@@ -47,6 +47,10 @@ public static class Words
 
     public static string Of(string name) => Translated(English(name));
 
+    /// <summary>A kebab-case code as the views carry it ("brick-kiln") in words, like <see cref="Of(string)"/>: "Brick kiln".</summary>
+    public static string OfCode(string code) =>
+        Of(string.Concat(code.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..])));
+
     private static string English(string name)
     {
         if (Special.TryGetValue(name, out var special))

@@ -22,6 +22,15 @@ public sealed partial class CatalogueTests
         "Cases/Index.cshtml", "Cases/Detail.cshtml", "Cases/New.cshtml", "Cases/Edit.cshtml", "Cases/AddEvent.cshtml", "Cases/AddPerson.cshtml",
         "People/Detail.cshtml",
         "Referrals/Index.cshtml", "Referrals/_ReferralCard.cshtml", "Referrals/Detail.cshtml",
+        // ---- Tip line, inspections, screening, services, administration (issue 8 §3, part 1) ----
+        "Report/_ReportLayout.cshtml", "Report/Index.cshtml", "Report/FollowUp.cshtml",
+        "Tips/Index.cshtml", "Tips/_TipRows.cshtml", "Tips/Detail.cshtml", "Tips/Call.cshtml",
+        "Inspections/Index.cshtml", "Inspections/Detail.cshtml", "Inspections/New.cshtml", "Inspections/Statistics.cshtml",
+        "Workplaces/Index.cshtml", "Workplaces/Detail.cshtml", "Workplaces/New.cshtml",
+        "Screening/Assessment.cshtml", "Screening/_Result.cshtml", "Screening/Catalogue.cshtml", "Screening/Start.cshtml", "Screening/Status.cshtml",
+        "Services/Index.cshtml", "Services/New.cshtml", "Referrals/New.cshtml",
+        "Admin/Users.cshtml", "Audit/Index.cshtml", "Status.cshtml", "Account/Logout.cshtml",
+        // ---- end ----
     ];
 
     [Fact]

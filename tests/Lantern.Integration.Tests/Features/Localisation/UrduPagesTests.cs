@@ -33,6 +33,19 @@ public sealed partial class UrduPagesTests : IAsyncLifetime
         "/referrals",
         "/referrals/{referral}",
         "/language",
+        // ---- Tip line, screening, services (issue 8 §3, part 1; more in UrduPagesTests.TipLineInspectionsScreening.cs) ----
+        "/tips",
+        "/tips/{tip}",
+        "/tips/call",
+        "/services",
+        "/services?q=nothing-by-this-name",
+        "/referrals/new?case={case}",
+        "/screening/catalogue",
+        "/cases/{case}/screening/new",
+        "/assessments/{assessment}",
+        "/assessments/{assessment}?step=99",
+        "/cases/{case}/participants/{participant}/status",
+        // ---- end ----
     ];
 
     private LanternServer _server = null!;
@@ -57,6 +70,7 @@ public sealed partial class UrduPagesTests : IAsyncLifetime
         _referral = await ReferralScenario.CreateReferralAsync(_server, Persona.InvestigatorA, victim, shelter, ["Identity", "Contact", "MedicalNeeds"]);
         using var sent = await ReferralScenario.PostAsync(_server, Persona.InvestigatorA, $"/api/v1/referrals/{_referral}/send");
         sent.EnsureSuccessStatusCode();
+        await SeedTipLineInspectionsScreeningAsync();
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -69,7 +83,7 @@ public sealed partial class UrduPagesTests : IAsyncLifetime
         await SwitchAsync(browser, "ur", "/cases");
 
         var problems = new List<string>();
-        foreach (var path in CoveredPages.Select(p => p.Replace("{case}", _case.ToString(), StringComparison.Ordinal).Replace("{person}", _person.ToString(), StringComparison.Ordinal).Replace("{referral}", _referral.ToString(), StringComparison.Ordinal)))
+        foreach (var path in CoveredPages.Select(p => p.Replace("{case}", _case.ToString(), StringComparison.Ordinal).Replace("{person}", _person.ToString(), StringComparison.Ordinal).Replace("{referral}", _referral.ToString(), StringComparison.Ordinal)).Select(FillTipLineInspectionsScreening))
         {
             var page = await browser.GetAsync(path);
             Assert.Contains("<html lang=\"ur\" dir=\"rtl\">", page, StringComparison.Ordinal);
