@@ -19,6 +19,8 @@ public sealed class IndexModel(GenerateAnnualReport.Handler generate, ManageRepo
 
     public ManageReportTemplate.Response? Current { get; private set; }
     public bool Saved { get; private set; }
+    public string UpdatedBy => Current?.UpdatedBy ?? "";
+    public string UpdatedOn => Current?.UpdatedAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
