@@ -125,6 +125,20 @@ public sealed class AnnualReportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dashboard_InspectionReader_ShowsInspectionStatisticsAndTheDistrictMap()
+    {
+        using var client = _server.Client(Persona.AdministratorA);
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var reports = await client.GetStringAsync(new Uri("/reports", UriKind.Relative));
+
+        Assert.Contains("id=\"dashboard-districts\"", home, StringComparison.Ordinal);
+        Assert.Contains("class=\"chart district-map\"", home, StringComparison.Ordinal);
+        Assert.Contains("GeoNames", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/inspections/statistics\"", home, StringComparison.Ordinal);
+        Assert.Contains("{{table:victims-by-sex-age}}", reports, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReportCommand_WritesPdf_AndRefusesBadYear()
     {
         var path = Path.Combine(Path.GetTempPath(), $"annual-{Guid.NewGuid():N}.pdf");
