@@ -54,6 +54,9 @@ root.Subcommands.Add(Lantern.Features.Tips.TipsCommands.Create());
 root.Subcommands.Add(Lantern.Features.Statistics.StatisticsCommands.Create());
 // ---- Reports and anonymised releases (Features/Reports) ----
 root.Subcommands.Add(Lantern.Features.Reports.ReleaseCommands.Create());
+// ---- Annual report (Features/Reports; ADR 0022) ----
+root.Subcommands.Add(Lantern.Features.Reports.ReportCommands.Create());
+// ---- end ----
 // ---- end ----
 root.Subcommands.Add(AdministrationCommands.Organisations());
 root.Subcommands.Add(AdministrationCommands.Users());

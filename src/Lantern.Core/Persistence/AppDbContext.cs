@@ -126,6 +126,10 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Reports.Release> Releases => Set<Features.Reports.Release>();
     // ---- end of reports and anonymised releases ----
 
+    // ---- Annual report (Features/Reports; Configurations/ReportConfigurations.cs) ----
+    public DbSet<Features.Reports.AnnualReportTemplate> AnnualReportTemplates => Set<Features.Reports.AnnualReportTemplate>();
+    // ---- end of annual report ----
+
     // Read by the query filters at query time (EF parameterises context members).
     internal OrganisationId ScopeOrganisation { get; private set; }
     internal UserId ScopeUser { get; private set; }
@@ -284,6 +288,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         // ---- Reports and anonymised releases: the release log is the making organisation's ----
         model.Entity<Features.Reports.Release>().HasQueryFilter(TenantFilter, r => ScopeUnrestricted || r.OrganisationId == ScopeOrganisation);
         // ---- end of reports and anonymised releases ----
+        // ---- Annual report: an organisation's template is its own ----
+        model.Entity<Features.Reports.AnnualReportTemplate>().HasQueryFilter(TenantFilter, t => ScopeUnrestricted || t.OrganisationId == ScopeOrganisation);
+        // ---- end of annual report ----
     }
 
     /// <summary>

@@ -96,6 +96,7 @@ public static class SeedDemoData
             await seeder.SeedStatisticsAsync(_db, ct); // synthetic population figures for SDG 16.2.2 (DemoSeeder.Statistics.cs)
             await seeder.SeedInspectionsAsync(_db, ct); // labour inspections: workplaces, inspections, the inspector's district (DemoSeeder.Inspections.cs)
             await seeder.SeedReportsAsync(_db, ct); // reports and anonymised releases: two logged CTDC releases (DemoSeeder.Reports.cs)
+            await seeder.SeedAnnualReportAsync(_db, ct); // annual report: the Lahore office's own template (DemoSeeder.AnnualReport.cs)
             await DemoSeeder.LinkDemoPersonsAsync(_db, _audit, _clock, actor, ct); // possible duplicates: the full linking run (Features/Duplicates)
 
             // Counted from the database: later seeders open cases too (a tip that became a case).

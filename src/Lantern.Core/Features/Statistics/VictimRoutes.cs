@@ -33,13 +33,20 @@ public static class VictimRoutes
 
         internal Handler(AppDbContext db) => _db = db;
 
-        public async Task<Response> Handle(Actor actor, string? level, int? year, CancellationToken ct)
+        public Task<Response> Handle(Actor actor, string? level, int? year, CancellationToken ct) => Handle(actor, level, year, null, ct);
+
+        /// <summary>The routes; <c>organisations</c> (from <see cref="VictimFacts.OrganisationIdsAsync"/>) narrows to those organisations' cases, as the annual report's scope.</summary>
+        public async Task<Response> Handle(Actor actor, string? level, int? year, IReadOnlyCollection<OrganisationId>? organisations, CancellationToken ct)
         {
             _db.ScopeTo(actor);
             actor.Require(Permissions.StatisticsRead);
             var chosen = ParseLevel(level);
-            var victims = await _db.Participants.AsNoTracking().Where(p => p.Role == CaseRole.Victim && (year == null || p.Case.OpenedYear == year))
-                .Select(p => new { p.Id, p.CaseId }).ToListAsync(ct);
+            var participants = _db.Participants.AsNoTracking().Where(p => p.Role == CaseRole.Victim && (year == null || p.Case.OpenedYear == year));
+            if (organisations is not null)
+            {
+                participants = participants.Where(p => organisations.Contains(p.Case.OrganisationId));
+            }
+            var victims = await participants.Select(p => new { p.Id, p.CaseId }).ToListAsync(ct);
             var caseIds = victims.Select(v => v.CaseId).Distinct().ToList();
             var events = await _db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId))
                 .Select(e => new Place(e.CaseId, e.Type, e.Date, e.Country, e.State, e.City, e.People.Select(p => p.ParticipantId).ToList()))

@@ -19,3 +19,16 @@ internal sealed class ReleaseConfiguration : IEntityTypeConfiguration<Release>
         b.Property(r => r.Sha256).HasMaxLength(64);
     }
 }
+
+/// <summary>One template per organisation; its text is free text, so encrypted.</summary>
+internal sealed class AnnualReportTemplateConfiguration : IEntityTypeConfiguration<AnnualReportTemplate>
+{
+    public void Configure(EntityTypeBuilder<AnnualReportTemplate> b)
+    {
+        b.ToTable("annual_report_templates");
+        b.HasKey(t => t.Id);
+        b.HasIndex(t => t.OrganisationId).IsUnique();
+        b.Property(t => t.Text).IsEncrypted();
+        b.Property(t => t.UpdatedBy).HasMaxLength(200);
+    }
+}

@@ -17,6 +17,15 @@ public static class ReportsApi
         releases.MapPost("/ctdc", Ctdc).RequireAuthorization(Permissions.ReleasesCtdc).WithName("ReleaseCtdc")
             .WithSummary("Make a CTDC k-anonymised release (CSV, one row per victim per year; every distinct row occurs at least k times); logged and audited.");
         releases.MapGet("/", List).RequireAuthorization(Permissions.ReleasesCtdc).WithName("ListReleases").WithSummary("The log of your organisation's anonymised releases.");
+        // ---- Annual report (ADR 0022) ----
+        var reports = api.MapGroup("/reports").WithTags("Reports");
+        reports.MapPost("/annual", Annual).RequireAuthorization(Permissions.StatisticsRead).WithName("AnnualReport")
+            .WithSummary("The annual report on human trafficking and migrant smuggling for a year (PDF; small counts suppressed); audited.");
+        reports.MapGet("/annual/template", GetTemplate).RequireAuthorization(Permissions.ReportsTemplateManage).WithName("GetAnnualReportTemplate")
+            .WithSummary("Your organisation's annual report template (or the bundled default) and the placeholders it may use.");
+        reports.MapPut("/annual/template", SaveTemplate).RequireAuthorization(Permissions.ReportsTemplateManage).WithName("SaveAnnualReportTemplate")
+            .WithSummary("Replace your organisation's annual report template (checked first), or reset it to the bundled default.");
+        // ---- end ----
         return api;
     }
 
@@ -26,6 +35,24 @@ public static class ReportsApi
         http.Response.Headers["X-Lantern-Release"] = release.ReleaseId.ToString();
         return TypedResults.File(Encoding.UTF8.GetBytes(release.Csv), "text/csv; charset=utf-8", release.FileName);
     }
+
+    /// <summary>The body of an annual report request: the year, optionally one organisation's name and a template for this report only.</summary>
+    public sealed record AnnualBody(int? Year, string? Organisation, string? Template);
+
+    /// <summary>The body of a template change: the new text, or reset to go back to the bundled default.</summary>
+    public sealed record TemplateBody(string? Text, bool Reset = false);
+
+    private static async Task<FileContentHttpResult> Annual(HttpContext http, GenerateAnnualReport.Handler handler, AnnualBody body, CancellationToken ct)
+    {
+        var report = await handler.Handle(http.Actor(), new GenerateAnnualReport.Request(body.Year, body.Organisation, body.Template), ct);
+        return TypedResults.File(report.Pdf, "application/pdf", report.FileName);
+    }
+
+    private static async Task<Ok<ManageReportTemplate.Response>> GetTemplate(HttpContext http, ManageReportTemplate.Handler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Get(http.Actor(), ct));
+
+    private static async Task<Ok<ManageReportTemplate.Response>> SaveTemplate(HttpContext http, ManageReportTemplate.Handler handler, TemplateBody body, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Save(http.Actor(), new ManageReportTemplate.Request(body.Text, body.Reset), ct));
 
     private static async Task<Ok<IReadOnlyList<ListReleases.Item>>> List(HttpContext http, ListReleases.Handler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.Handle(http.Actor(), ct));
