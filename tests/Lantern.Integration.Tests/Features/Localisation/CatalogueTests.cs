@@ -22,6 +22,15 @@ public sealed partial class CatalogueTests
         "Cases/Index.cshtml", "Cases/Detail.cshtml", "Cases/New.cshtml", "Cases/Edit.cshtml", "Cases/AddEvent.cshtml", "Cases/AddPerson.cshtml",
         "People/Detail.cshtml",
         "Referrals/Index.cshtml", "Referrals/_ReferralCard.cshtml", "Referrals/Detail.cshtml",
+        // ---- Urdu part 2: intelligence, prosecution, evidence, screening, sharing ----
+        "NameScreening/Index.cshtml", "NameScreening/Alerts.cshtml", "NameScreening/Alert.cshtml", "NameScreening/Batches.cshtml", "NameScreening/Batch.cshtml", "NameScreening/Profiles.cshtml",
+        "Watchlists/Index.cshtml", "Watchlists/New.cshtml", "Watchlists/Detail.cshtml", "Watchlists/Item.cshtml", "Watchlists/_EntryFields.cshtml",
+        "Duplicates/Index.cshtml", "Duplicates/Detail.cshtml", "Duplicates/_Pair.cshtml",
+        "Evidence/Index.cshtml", "Evidence/Detail.cshtml", "Intelligence/Index.cshtml",
+        "Network/Index.cshtml", "Network/Relations.cshtml",
+        "Prosecutions/Proceeding.cshtml", "Prosecutions/Deadlines.cshtml", "Prosecutions/Hearings.cshtml", "Prosecutions/Timeline.cshtml", "Prosecutions/WitnessSchedule.cshtml",
+        "Sharing/Index.cshtml", "Sharing/New.cshtml", "Sharing/Partners.cshtml",
+        // ---- end ----
     ];
 
     [Fact]
