@@ -9,7 +9,8 @@ namespace Lantern.Pages.Prosecutions;
 [Authorize(Policy = Permissions.HearingsRead)]
 public sealed class HearingsModel(ListHearings.Handler list) : FormPage
 {
-    [BindProperty(SupportsGet = true)] public string Scope { get; set; } = "mine";
+    // Nullable: a non-nullable string is implicitly required, and /hearings without ?scope= showed "The Scope field is required."
+    [BindProperty(SupportsGet = true)] public string? Scope { get; set; } = "mine";
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
 
     public DateOnly First { get; private set; }
@@ -18,13 +19,14 @@ public sealed class HearingsModel(ListHearings.Handler list) : FormPage
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Scope ??= "mine";
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         First = DateOnly.TryParseExact((Month ?? "") + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var m)
             ? m : new DateOnly(today.Year, today.Month, 1);
         if (await ModelState.TryAsync(async () =>
         {
-            Hearings = await list.Handle(HttpContext.Actor(), new ListHearings.Request(Scope, First, First.AddMonths(1).AddDays(-1)), ct);
-            Upcoming = await list.UpcomingAsync(HttpContext.Actor(), Scope, 14, ct);
+            Hearings = await list.Handle(HttpContext.Actor(), new ListHearings.Request(Scope ?? "mine", First, First.AddMonths(1).AddDays(-1)), ct);
+            Upcoming = await list.UpcomingAsync(HttpContext.Actor(), Scope ?? "mine", 14, ct);
         }))
         {
             return;

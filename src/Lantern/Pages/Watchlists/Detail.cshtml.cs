@@ -12,7 +12,7 @@ namespace Lantern.Pages.Watchlists;
 [RequestFormLimits(MultipartBodyLengthLimit = WatchlistFiles.MaxBytes + (1024 * 1024))]
 public sealed class DetailModel(
     GetWatchlist.Handler get, ListWatchlistItems.Handler items, ListWatchlistImports.Handler imports, UpdateWatchlist.Handler update,
-    RetireWatchlist.Handler retire, ImportWatchlist.Handler import, RefreshWatchlist.Handler refresh, AddWatchlistItem.Handler add) : FormPage
+    RetireWatchlist.Handler retire, ImportWatchlist.Handler import, RefreshWatchlist.Handler refresh, AddWatchlistItem.Handler add, Microsoft.Extensions.Localization.IStringLocalizer T) : FormPage
 {
     public const int PageSize = 50;
 
@@ -63,13 +63,14 @@ public sealed class DetailModel(
         using var buffer = new MemoryStream((int)Upload.Length);
         await Upload.CopyToAsync(buffer, ct);
         var r = await import.Handle(HttpContext.Actor(), Id, new ImportWatchlist.Request(buffer.ToArray(), Upload.FileName, Format), ct);
-        TempData["done"] = $"Imported as version {r.ListVersion}: {r.Added} added, {r.Changed} changed, {r.Removed} removed, {r.Unchanged} unchanged, {r.Skipped} skipped.";
+        // Worded in the language of the request that did it (docs/decisions/0020-urdu-and-right-to-left.md).
+        TempData["done"] = T["Imported as version {0}: {1} added, {2} changed, {3} removed, {4} unchanged, {5} skipped.", r.ListVersion, r.Added, r.Changed, r.Removed, r.Unchanged, r.Skipped].Value;
     }, ct);
 
     public Task<IActionResult> OnPostRefreshAsync(CancellationToken ct) => Act(async () =>
     {
         var r = await refresh.Handle(HttpContext.Actor(), Id, ct);
-        TempData["done"] = $"Refreshed as version {r.ListVersion}: {r.Added} added, {r.Changed} changed, {r.Removed} removed, {r.Unchanged} unchanged.";
+        TempData["done"] = T["Refreshed as version {0}: {1} added, {2} changed, {3} removed, {4} unchanged.", r.ListVersion, r.Added, r.Changed, r.Removed, r.Unchanged].Value;
     }, ct);
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)

@@ -32,6 +32,15 @@ public sealed partial class CatalogueTests
         "Admin/Users.cshtml", "Audit/Index.cshtml", "Status.cshtml", "Account/Logout.cshtml",
         // ---- end ----
         "Index.cshtml", "Reports/Index.cshtml", // the dashboard and the annual report (ADR 0022)
+        // ---- Urdu part 2: intelligence, prosecution, evidence, screening, sharing ----
+        "NameScreening/Index.cshtml", "NameScreening/Alerts.cshtml", "NameScreening/Alert.cshtml", "NameScreening/Batches.cshtml", "NameScreening/Batch.cshtml", "NameScreening/Profiles.cshtml",
+        "Watchlists/Index.cshtml", "Watchlists/New.cshtml", "Watchlists/Detail.cshtml", "Watchlists/Item.cshtml", "Watchlists/_EntryFields.cshtml",
+        "Duplicates/Index.cshtml", "Duplicates/Detail.cshtml", "Duplicates/_Pair.cshtml",
+        "Evidence/Index.cshtml", "Evidence/Detail.cshtml", "Intelligence/Index.cshtml",
+        "Network/Index.cshtml", "Network/Relations.cshtml",
+        "Prosecutions/Proceeding.cshtml", "Prosecutions/Deadlines.cshtml", "Prosecutions/Hearings.cshtml", "Prosecutions/Timeline.cshtml", "Prosecutions/WitnessSchedule.cshtml",
+        "Sharing/Index.cshtml", "Sharing/New.cshtml", "Sharing/Partners.cshtml",
+        // ---- end ----
     ];
 
     [Fact]
