@@ -13,6 +13,14 @@ namespace Lantern.Core.Security;
 public static class PasswordHasher
 {
     public const int Iterations = 600_000;
+
+    /// <summary>
+    /// The cost of new hashes: <see cref="Iterations"/>. Only test assemblies (InternalsVisibleTo) can lower it, for
+    /// their own process: the integration tests create hundreds of users and tip phrases, each worth a PBKDF2 run at
+    /// full cost. No option, setting or environment variable reaches it, and <see cref="Verify"/> always uses the cost
+    /// stored in the hash.
+    /// </summary>
+    internal static int NewHashIterations { get; set; } = Iterations;
     private const int SaltSize = 16;
     private const int HashSize = 32;
 
@@ -22,8 +30,9 @@ public static class PasswordHasher
     public static string Hash(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(SaltSize);
-        var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, Iterations, HashAlgorithmName.SHA256, HashSize);
-        return string.Create(CultureInfo.InvariantCulture, $"pbkdf2-sha256${Iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}");
+        var iterations = NewHashIterations;
+        var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, iterations, HashAlgorithmName.SHA256, HashSize);
+        return string.Create(CultureInfo.InvariantCulture, $"pbkdf2-sha256${iterations}${Convert.ToBase64String(salt)}${Convert.ToBase64String(hash)}");
     }
 
     public static bool Verify(string password, string? stored)

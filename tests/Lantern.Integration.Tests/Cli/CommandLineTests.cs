@@ -29,46 +29,6 @@ public sealed class CommandLineTests : IAsyncLifetime
         return path;
     }
 
-    [Theory]
-    [InlineData("serve")]
-    [InlineData("db", "migrate")]
-    [InlineData("cases", "import")]
-    [InlineData("cases", "export")]
-    [InlineData("cases", "list")]
-    [InlineData("identify")]
-    [InlineData("link")]
-    [InlineData("names", "score")]
-    [InlineData("screen")]
-    [InlineData("generate", "people")]
-    [InlineData("offences", "list")]
-    [InlineData("proceedings", "stage")]
-    [InlineData("proceedings", "figures")]
-    [InlineData("cases", "timeline")]
-    [InlineData("hearings", "upcoming")]
-    [InlineData("deadlines", "overdue")]
-    [InlineData("evidence", "verify")]
-    [InlineData("intelligence", "add")]
-    [InlineData("stats", "routes")]
-    [InlineData("screening", "catalogue", "show")]
-    [InlineData("screening", "catalogue", "import")]
-    [InlineData("referrals", "overdue")]
-    [InlineData("services", "list")]
-    [InlineData("services", "response-hours")]
-    [InlineData("organisations", "add")]
-    [InlineData("users", "add")]
-    [InlineData("users", "disable")]
-    [InlineData("tokens", "create")]
-    [InlineData("tokens", "revoke")]
-    [InlineData("keys", "rotate")]
-    [InlineData("audit", "verify")]
-    public async Task Help_OfEachCommand_DescribesIt(params string[] command)
-    {
-        var result = await Run([.. command, "--help"]);
-        Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Description:", result.Stdout, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task ImportThenExport_WhileServing_RoundTripsAndTheServerSeesIt()
     {

@@ -156,7 +156,7 @@ internal static class AdministrationCommands
 
     private static string ReadPassword()
     {
-        if (Console.IsInputRedirected)
+        if (StandardStreams.IsInputRedirected)
         {
             var line = Console.In.ReadLine();
             return line ?? throw new ValidationException("password", "No password on stdin.");

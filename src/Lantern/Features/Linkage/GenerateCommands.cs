@@ -37,7 +37,7 @@ internal static class GenerateCommands
                 SyntheticPeople.Validate(settings);
                 using var records = outPath is null ? null : Open(outPath, "--out");
                 using var truthWriter = truthPath is null ? null : Open(truthPath, "--truth");
-                var stdout = records is null ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) : null;
+                var stdout = records is null ? new StreamWriter(StandardStreams.OpenOutput(), new UTF8Encoding(false), 1 << 16) : null;
                 var summary = SyntheticPeople.Write(settings, records ?? stdout!, truthWriter, m => Console.Error.WriteLine("generate: " + m));
                 stdout?.Flush();
                 Console.Error.WriteLine($"generate: wrote {summary.Records:N0} records of {summary.Persons:N0} persons ({summary.Duplicates:N0} duplicates)"

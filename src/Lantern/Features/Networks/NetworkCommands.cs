@@ -117,7 +117,7 @@ internal static class NetworkCommands
             }
             else
             {
-                await using var stdout = Console.OpenStandardOutput();
+                await using var stdout = StandardStreams.OpenOutput();
                 await stdout.WriteAsync(export.Content, ct);
             }
             Console.Error.WriteLine($"{export.Nodes} node(s) exported as {export.FileName}");
