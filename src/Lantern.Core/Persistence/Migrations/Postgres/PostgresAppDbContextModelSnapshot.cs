@@ -2381,6 +2381,36 @@ namespace Lantern.Core.Persistence.Migrations.Postgres
                     b.ToTable("support_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Lantern.Core.Features.Reports.AnnualReportTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)")
+                        .HasAnnotation("Lantern:Encrypted", true);
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("annual_report_templates", (string)null);
+                });
+
             modelBuilder.Entity("Lantern.Core.Features.Reports.Release", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2376,6 +2376,36 @@ namespace Lantern.Core.Persistence.Migrations.Sqlite
                     b.ToTable("support_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Lantern.Core.Features.Reports.AnnualReportTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lantern:Encrypted", true);
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("annual_report_templates", (string)null);
+                });
+
             modelBuilder.Entity("Lantern.Core.Features.Reports.Release", b =>
                 {
                     b.Property<Guid>("Id")
