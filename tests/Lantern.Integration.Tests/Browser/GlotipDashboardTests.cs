@@ -58,7 +58,7 @@ public sealed class GlotipDashboardTests(BrowserFixture browser) : IClassFixture
             await session.GotoAsync("/login");
             await session.SubmitPasswordAsync("browser.supervisor", Investigators.Password);
             await session.EnrolSecondFactorAsync();
-            await session.WaitForPathAsync("/cases"); // the supervisor's start page: navigate only once it has loaded
+            await session.WaitForPathAsync("/"); // the supervisor reads inspections: the start page is the dashboard; navigate only once it has loaded
             await session.GotoAsync("/statistics");
             await page.GetByRole(AriaRole.Link, new() { Name = "GLOTIP statistics" }).ClickAsync();
             await session.GotoAsync("/statistics/glotip?year=2025");

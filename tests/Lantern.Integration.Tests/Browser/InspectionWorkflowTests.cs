@@ -30,10 +30,12 @@ public sealed class InspectionWorkflowTests(BrowserFixture browser) : IClassFixt
             await session.GotoAsync("/login");
             await session.SubmitPasswordAsync("browser.inspector", Investigators.Password);
             await session.EnrolSecondFactorAsync();
-            await session.WaitForPathAsync("/cases");
-            await page.GetByRole(AriaRole.Link, new() { Name = "Inspections", Exact = true }).First.ClickAsync();
+            await session.WaitForPathAsync("/"); // a labour inspector starts on the dashboard: this year's inspections and the district map
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Exact = true })).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Inspections", Exact = true }).ClickAsync();
+            await session.WaitForPathAsync("/inspections");
             await page.GetByRole(AriaRole.Link, new() { Name = "Record an inspection" }).ClickAsync();
-            await page.Locator("#workplace").SelectOptionAsync(new SelectOptionValue { Label = "Al-Madina Bricks (brick kiln, Faisalabad)" });
+            await page.Locator("#workplace").SelectOptionAsync(new SelectOptionValue { Label = "Al-Madina Bricks (Brick kiln, Faisalabad)" });
             await page.FillAsync("#date", "2026-11-20");
             await page.FillAsync("#men", "12");
             await page.FillAsync("#women", "9");

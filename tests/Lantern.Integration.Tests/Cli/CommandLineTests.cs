@@ -72,11 +72,12 @@ public sealed class CommandLineTests : IAsyncLifetime
     [Fact]
     public async Task UsersAdd_ReadsPasswordFromStdin_AndRefusesAWeakOne()
     {
-        var weak = await Infrastructure.Cli.RunAsync(_server.Database, "password12345\n", "users", "add", "--username", "cli.weak", "--organisation", LanternServer.OrganisationA, "--role", "caseworker");
+        // Through the shipped executable: the password arrives on a real pipe, as an operator's script gives it.
+        var weak = await Infrastructure.Cli.RunProcessAsync(_server.Database, "password12345\n", "users", "add", "--username", "cli.weak", "--organisation", LanternServer.OrganisationA, "--role", "caseworker");
         Assert.Equal(2, weak.ExitCode);
         Assert.StartsWith("error: password:", weak.Stderr.Trim(), StringComparison.Ordinal);
 
-        var ok = await Infrastructure.Cli.RunAsync(_server.Database, "Shelter intake desk 2026\n", "users", "add", "--username", "cli.caseworker", "--organisation", LanternServer.OrganisationB, "--role", "caseworker");
+        var ok = await Infrastructure.Cli.RunProcessAsync(_server.Database, "Shelter intake desk 2026\n", "users", "add", "--username", "cli.caseworker", "--organisation", LanternServer.OrganisationB, "--role", "caseworker");
         Assert.True(ok.ExitCode == 0, ok.Stderr);
         var token = await Run("tokens", "create", "--username", "cli.caseworker", "--days", "2");
         Assert.Equal(0, token.ExitCode);
