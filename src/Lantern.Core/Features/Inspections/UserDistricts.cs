@@ -53,6 +53,19 @@ public static class SetUserDistricts
             return new Response(user.Username, districts);
         }
 
+        /// <summary>Every user's districts in the actor's organisation (users without districts are left out), for the users page.</summary>
+        public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> AllAsync(Actor actor, CancellationToken ct)
+        {
+            _db.ScopeTo(actor);
+            actor.Require(Permissions.UsersManage);
+            var rows = await (from d in _db.UserDistricts.AsNoTracking()
+                              join u in _db.Users.AsNoTracking() on d.UserId equals u.Id
+                              where actor.IsSystem || u.OrganisationId == actor.OrganisationId
+                              select new { u.Username, d.District }).ToListAsync(ct);
+            return rows.GroupBy(r => r.Username, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.District).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        }
+
         private async Task<Administration.User> UserAsync(Actor actor, string? username, CancellationToken ct)
         {
             var name = username?.Trim().ToLowerInvariant() ?? "";

@@ -48,6 +48,75 @@ public static class AddWorkplace
     }
 }
 
+/// <summary>
+/// Changes a workplace's details (all of them, as on the form). A labour inspector may change only workplaces of their
+/// districts, and may not move one into a district they are not assigned to. Past inspections keep the district they
+/// were recorded in.
+/// </summary>
+public static class ChangeWorkplace
+{
+    public sealed record Response(Guid Id, IReadOnlyList<string> Changed);
+
+    public sealed class Handler
+    {
+        private readonly AppDbContext _db;
+        private readonly AuditLog _audit;
+        private readonly TimeProvider _clock;
+
+        internal Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
+        {
+            _db = db;
+            _audit = audit;
+            _clock = clock;
+        }
+
+        public async Task<Response> Handle(Actor actor, Guid id, WorkplaceInput input, CancellationToken ct)
+        {
+            var workplace = await InspectionAccess.WorkplaceAsync(_db, _audit, actor, id, ct);
+            actor.Require(Permissions.InspectionsManage);
+            var details = WorkplaceDetails.Validate(input);
+            if (_db.ScopeDistrictBound && details.District != workplace.District
+                && !await _db.UserDistricts.AnyAsync(d => d.UserId == actor.UserId && d.District == details.District, ct))
+            {
+                throw new ValidationException("district", $"You are not assigned to the district '{details.District}'.");
+            }
+            var changed = Differences(workplace, details);
+            if (changed.Count > 0)
+            {
+                workplace.Set(details, _clock.GetUtcNow().UtcDateTime);
+                // Field names only: owners' and operators' names are personal data and stay out of the audit detail.
+                _audit.Add(actor, "workplace.update", "workplace", workplace.Id.ToString(), detail: "changed: " + string.Join(", ", changed));
+                await _db.SaveChangesAsync(ct);
+            }
+            return new Response(workplace.Id, changed);
+        }
+
+        private static List<string> Differences(Workplace w, WorkplaceDetails d)
+        {
+            var changed = new List<string>();
+            void Compare<T>(string field, T before, T after)
+            {
+                if (!EqualityComparer<T>.Default.Equals(before, after))
+                {
+                    changed.Add(field);
+                }
+            }
+            Compare("kind", w.Kind, d.Kind);
+            Compare("name", w.Name, d.Name);
+            Compare("province", w.Province, d.Province);
+            Compare("district", w.District, d.District);
+            Compare("place", w.Place, d.Place);
+            Compare("latitude", w.Latitude, d.Latitude);
+            Compare("longitude", w.Longitude, d.Longitude);
+            Compare("ownerName", w.OwnerName, d.OwnerName);
+            Compare("operatorName", w.OperatorName, d.OperatorName);
+            Compare("registrationNumbers", w.RegistrationNumbers, d.RegistrationNumbers);
+            Compare("status", w.Status, d.Status);
+            return changed;
+        }
+    }
+}
+
 /// <summary>The workplace register the actor may see, filtered by district, kind and text in the name or place.</summary>
 public static class ListWorkplaces
 {

@@ -146,11 +146,24 @@ public sealed class Tip
     /// <summary>More information from the reporter (with the tip number and phrase) or from the operator on a later call.</summary>
     public TipAddition Add(string text, bool fromReporter, DateTime now)
     {
-        var addition = new TipAddition(Id, text, fromReporter, now);
+        var addition = new TipAddition(Id, text, fromReporter, null, now);
         _additions.Add(addition);
         UpdatedAt = now;
         Version++;
         return addition;
+    }
+
+    /// <summary>
+    /// A note by the hotline team (what was checked, who was called): kept with the tip, never shown to the reporter.
+    /// Allowed on a closed tip too, so what happened after closing can still be written down.
+    /// </summary>
+    public TipAddition AddNote(string text, string author, DateTime now)
+    {
+        var note = new TipAddition(Id, text, false, author, now);
+        _additions.Add(note);
+        UpdatedAt = now;
+        Version++;
+        return note;
     }
 
     private void Triaged(DateTime now)
@@ -195,12 +208,13 @@ public sealed class TipAddition
     {
     }
 
-    internal TipAddition(Guid tip, string text, bool fromReporter, DateTime at)
+    internal TipAddition(Guid tip, string text, bool fromReporter, string? author, DateTime at)
     {
         Id = SequentialGuid.Next();
         TipId = tip;
         Text = text;
         FromReporter = fromReporter;
+        Author = author;
         At = at;
     }
 
@@ -208,6 +222,10 @@ public sealed class TipAddition
     public Guid TipId { get; private set; }
     public string Text { get; private set; } = "";
     public bool FromReporter { get; private set; }
+
+    /// <summary>The staff member who wrote a note; null for what the reporter added.</summary>
+    public string? Author { get; private set; }
+
     public DateTime At { get; private set; }
 }
 

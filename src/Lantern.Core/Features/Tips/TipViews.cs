@@ -4,7 +4,8 @@ public sealed record TipListItem(
     Guid Id, string Number, TipChannel Channel, TipBucket Bucket, DateTime ReceivedAt, TipProvince Province, string? District,
     ChildrenAtRisk Children, int? PeopleCount, bool Urgent, TipState State, string? AssignedTo, Guid? CaseId, string Excerpt, double AgeHours);
 
-public sealed record TipAdditionView(DateTime At, bool FromReporter, string Text);
+/// <summary>What the reporter added (<see cref="FromReporter"/>), or a staff note with its <see cref="Author"/>.</summary>
+public sealed record TipAdditionView(DateTime At, bool FromReporter, string Text, string? Author = null);
 
 public sealed record TipView(
     Guid Id, string Number, TipChannel Channel, TipBucket Bucket, DateTime ReceivedAt, string WhatHappened, TipProvince Province, string? District,
@@ -38,7 +39,7 @@ internal static class TipProjection
         t.Id, t.Number, t.Channel, t.Bucket, t.ReceivedAt, t.WhatHappened, t.Province, t.District, t.Place, t.WhenHappened, t.Children, t.PeopleCount,
         t.ContactConsent, t.Contact, t.CallDurationMinutes, t.CallLanguage, t.RecordedBy, t.State, t.Urgent, t.AssignedToUserId?.Value, t.AssignedToUsername,
         t.CaseId?.Value, caseReference, t.FirstTriagedAt, t.ClosedAt, t.CloseReason, t.CloseNote,
-        t.Additions.OrderBy(a => a.At).Select(a => new TipAdditionView(a.At, a.FromReporter, a.Text)).ToList());
+        t.Additions.OrderBy(a => a.At).Select(a => new TipAdditionView(a.At, a.FromReporter, a.Text, a.Author)).ToList());
 
     private static string Excerpt(string text)
     {

@@ -17,6 +17,8 @@ public static class TriageTip
 
     public sealed record CloseRequest(string? Reason, string? Note);
 
+    public sealed record NoteRequest(string? Text);
+
     public sealed class AssignHandler
     {
         private readonly AppDbContext _db;
@@ -134,6 +136,34 @@ public static class TriageTip
             var reason = Picklist.Parse<TipCloseReason>(request.Reason.Trim(), "reason");
             tip.Close(reason, TextRules.FreeText(request.Note, "note", 1000), _clock.GetUtcNow().UtcDateTime);
             _audit.Add(actor, "tip.close", "tip", tip.Id.ToString(), detail: reason.ToString());
+            await TipAccess.SaveAsync(_db, ct);
+            return await GetTip.ViewAsync(_db, tip, ct);
+        }
+    }
+
+    /// <summary>A note by the hotline team on a tip; its text is encrypted and stays out of the audit entry.</summary>
+    public sealed class NoteHandler
+    {
+        public const int MaxTextLength = 2000;
+
+        private readonly AppDbContext _db;
+        private readonly AuditLog _audit;
+        private readonly TimeProvider _clock;
+
+        internal NoteHandler(AppDbContext db, AuditLog audit, TimeProvider clock)
+        {
+            _db = db;
+            _audit = audit;
+            _clock = clock;
+        }
+
+        public async Task<TipView> Handle(Actor actor, Guid id, NoteRequest request, CancellationToken ct)
+        {
+            var tip = await TipAccess.TipAsync(_db, _audit, actor, id, ct);
+            var text = TextRules.FreeText(request.Text, "text", MaxTextLength) ?? throw new ValidationException("text", "Write the note.");
+            var note = tip.AddNote(text, actor.Username, _clock.GetUtcNow().UtcDateTime);
+            _db.TipAdditions.Add(note);
+            _audit.Add(actor, "tip.note", "tip", tip.Id.ToString(), detail: "note " + note.Id);
             await TipAccess.SaveAsync(_db, ct);
             return await GetTip.ViewAsync(_db, tip, ct);
         }

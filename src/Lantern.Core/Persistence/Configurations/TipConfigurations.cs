@@ -46,6 +46,7 @@ internal sealed class TipAdditionConfiguration : IEntityTypeConfiguration<TipAdd
         b.ToTable("tip_additions");
         b.HasKey(a => a.Id);
         b.Property(a => a.Text).IsEncrypted();
+        b.Property(a => a.Author).HasMaxLength(64);
     }
 }
 

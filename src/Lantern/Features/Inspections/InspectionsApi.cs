@@ -1,3 +1,4 @@
+using Lantern.Core.Common;
 using Lantern.Core.Features.Inspections;
 using Lantern.Core.Security;
 using Lantern.Web;
@@ -13,6 +14,11 @@ public static class InspectionsApi
         workplaces.MapGet("/", ListWorkplacesIn).RequireAuthorization(Permissions.InspectionsRead).WithName("ListWorkplaces").WithSummary("The workplace register you may see (a labour inspector: their districts), filtered by district, kind and text; no personal data.");
         workplaces.MapGet("/{id:guid}", GetWorkplaceOf).RequireAuthorization(Permissions.InspectionsRead).WithName("GetWorkplace").WithSummary("A workplace with its owner, operator and inspection history.");
         workplaces.MapPost("/", AddWorkplaceTo).RequireAuthorization(Permissions.InspectionsManage).WithName("AddWorkplace").WithSummary("Add a workplace (brick kiln, agricultural estate, workshop, domestic placement, factory) to the register.");
+        workplaces.MapPut("/{id:guid}", ChangeWorkplaceOf).RequireAuthorization(Permissions.InspectionsManage).WithName("ChangeWorkplace").WithSummary("Replace a workplace's details (every field, as on the form); answers with the names of the fields that changed.");
+
+        var districts = api.MapGroup("/users/{username}/districts").WithTags("Labour inspections");
+        districts.MapGet("/", UserDistrictsOf).RequireAuthorization(Permissions.UsersManage).WithName("GetUserDistricts").WithSummary("The districts a user of your organisation works in (a labour inspector sees only these).");
+        districts.MapPut("/", SetUserDistrictsOf).RequireAuthorization(Permissions.UsersManage).WithName("SetUserDistricts").WithSummary("Replace the districts a user works in; an empty list removes them all.");
 
         var inspections = api.MapGroup("/inspections").WithTags("Labour inspections");
         inspections.MapGet("/", List).RequireAuthorization(Permissions.InspectionsRead).WithName("ListInspections").WithSummary("Inspections you may see, newest first, by district, kind, period or workplace.");
@@ -36,6 +42,18 @@ public static class InspectionsApi
         var added = await handler.Handle(http.Actor(), input, ct);
         return TypedResults.Created($"/api/v1/workplaces/{added.Id}", added);
     }
+
+    private static async Task<Ok<ChangeWorkplace.Response>> ChangeWorkplaceOf(Guid id, WorkplaceInput input, HttpContext http, ChangeWorkplace.Handler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Handle(http.Actor(), id, input, ct));
+
+    private static async Task<Ok<SetUserDistricts.Response>> UserDistrictsOf(string username, HttpContext http, SetUserDistricts.Handler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.GetAsync(http.Actor(), username, ct));
+
+    private static async Task<Ok<SetUserDistricts.Response>> SetUserDistrictsOf(string username, UserDistrictsBody body, HttpContext http, SetUserDistricts.Handler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Handle(http.Actor(), username, body.Districts ?? throw new ValidationException("districts", "Give the list of districts (empty to remove them all)."), ct));
+
+    /// <summary>The body of <c>PUT /api/v1/users/{username}/districts</c>.</summary>
+    public sealed record UserDistrictsBody(IReadOnlyList<string>? Districts);
 
     private static async Task<Ok<IReadOnlyList<InspectionSummary>>> List(HttpContext http, ListInspections.Handler handler, CancellationToken ct,
         string? district = null, string? kind = null, string? from = null, string? to = null, Guid? workplaceId = null) =>

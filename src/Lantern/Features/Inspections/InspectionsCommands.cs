@@ -10,7 +10,7 @@ using Lantern.Core.Features.Inspections;
 namespace Lantern.Features.Inspections;
 
 /// <summary>
-/// <c>lantern workplaces add|list|show</c>, <c>lantern inspections record|list|show|open-case|follow-ups|stats</c> and
+/// <c>lantern workplaces add|edit|list|show</c>, <c>lantern inspections record|list|show|open-case|follow-ups|stats</c> and
 /// <c>lantern users districts</c>. Every command acts as the local operator unless <c>--as USERNAME</c> names a user.
 /// </summary>
 internal static class InspectionsCommands
@@ -26,6 +26,7 @@ internal static class InspectionsCommands
     {
         var command = new Command("workplaces", "The labour inspectorate's register of workplaces.");
         command.Subcommands.Add(AddWorkplaceCommand());
+        command.Subcommands.Add(EditWorkplaceCommand());
         command.Subcommands.Add(ListWorkplacesCommand());
         command.Subcommands.Add(ShowWorkplace());
         return command;
@@ -103,6 +104,51 @@ internal static class InspectionsCommands
                 parse.GetValue(latitude), parse.GetValue(longitude), parse.GetValue(owner), parse.GetValue(@operator), parse.GetValue(registration), parse.GetValue(status));
             var added = await services.GetRequiredService<AddWorkplace.Handler>().Handle(actor, input, ct, owning);
             Console.WriteLine(added.Id);
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command EditWorkplaceCommand()
+    {
+        var id = new Argument<string>("ID") { Description = "Workplace id." };
+        var kind = new Option<string?>("--kind") { Description = "brick-kiln, agricultural-estate, carpet-workshop, textile-workshop, domestic-work-placement, factory or other." };
+        var name = new Option<string?>("--name") { Description = "The workplace's name." };
+        var province = new Option<string?>("--province") { Description = "Province." };
+        var district = new Option<string?>("--district") { Description = "District." };
+        var place = new Option<string?>("--place") { Description = "Village, mauza or road (an empty value clears it)." };
+        var latitude = new Option<double?>("--latitude") { Description = "Latitude (WGS 84)." };
+        var longitude = new Option<double?>("--longitude") { Description = "Longitude (WGS 84)." };
+        var noCoordinates = new Option<bool>("--no-coordinates") { Description = "Remove the coordinates." };
+        var owner = new Option<string?>("--owner") { Description = "Owner's name (encrypted; an empty value clears it)." };
+        var @operator = new Option<string?>("--operator") { Description = "Operator's or munshi's name (encrypted; an empty value clears it)." };
+        var registration = new Option<string?>("--registration") { Description = "Registration numbers (an empty value clears them)." };
+        var status = new Option<string?>("--status") { Description = "operating, seasonal, sealed or closed." };
+        var command = new Command("edit", "Change a workplace's details: only the options given change; prints the names of the fields that changed.")
+        {
+            id, kind, name, province, district, place, latitude, longitude, noCoordinates, owner, @operator, registration, status, LocalCommand.As,
+        };
+        command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            actor = await LocalCommand.AsAsync(services, actor, parse, ct);
+            var workplaceId = Id(parse.GetValue(id), "ID");
+            var w = await services.GetRequiredService<GetWorkplace.Handler>().Handle(actor, workplaceId, ct);
+            if (parse.GetValue(noCoordinates) && (parse.GetValue(latitude) is not null || parse.GetValue(longitude) is not null))
+            {
+                throw new ValidationException("--no-coordinates", "Give coordinates or --no-coordinates, not both.");
+            }
+            var clearCoordinates = parse.GetValue(noCoordinates);
+            var input = new WorkplaceInput(parse.GetValue(kind) ?? w.Kind, parse.GetValue(name) ?? w.Name, parse.GetValue(province) ?? w.Province,
+                parse.GetValue(district) ?? w.District, parse.GetValue(place) ?? w.Place,
+                clearCoordinates ? null : parse.GetValue(latitude) ?? w.Latitude, clearCoordinates ? null : parse.GetValue(longitude) ?? w.Longitude,
+                parse.GetValue(owner) ?? w.OwnerName, parse.GetValue(@operator) ?? w.OperatorName, parse.GetValue(registration) ?? w.RegistrationNumbers,
+                parse.GetValue(status) ?? w.Status);
+            var changed = await services.GetRequiredService<ChangeWorkplace.Handler>().Handle(actor, workplaceId, input, ct);
+            foreach (var field in changed.Changed)
+            {
+                Console.WriteLine(field);
+            }
+            Console.Error.WriteLine($"{changed.Changed.Count} field(s) changed");
             return 0;
         }, ct));
         return command;

@@ -40,6 +40,7 @@ public static class TipsApi
         tips.MapPost("/{id:guid}/link", Link).RequireAuthorization(Permissions.TipsTriage).WithName("LinkTipToCase").WithSummary("Link the tip to a case you can see.");
         tips.MapPost("/{id:guid}/open-case", OpenCase).RequireAuthorization(Permissions.CasesCreate).WithName("OpenCaseFromTip").WithSummary("Open a new case prefilled from the tip, and link them.");
         tips.MapPost("/{id:guid}/close", Close).RequireAuthorization(Permissions.TipsTriage).WithName("CloseTip").WithSummary("Close the tip with a reason from the picklist.");
+        tips.MapPost("/{id:guid}/notes", Note).RequireAuthorization(Permissions.TipsTriage).WithName("AddTipNote").WithSummary("Add a note by the hotline team (kept encrypted with the tip, never shown to the reporter).");
         return api;
     }
 
@@ -123,6 +124,9 @@ public static class TipsApi
     }
 
     private static async Task<Ok<TipView>> Close(Guid id, TriageTip.CloseRequest request, HttpContext http, TriageTip.CloseHandler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Handle(http.Actor(), id, request, ct));
+
+    private static async Task<Ok<TipView>> Note(Guid id, TriageTip.NoteRequest request, HttpContext http, TriageTip.NoteHandler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.Handle(http.Actor(), id, request, ct));
 }
 

@@ -20,6 +20,7 @@ internal static class TipsCommands
         tips.Subcommands.Add(Link());
         tips.Subcommands.Add(OpenCase());
         tips.Subcommands.Add(Close());
+        tips.Subcommands.Add(Note());
         tips.Subcommands.Add(Settings());
         return tips;
     }
@@ -134,6 +135,19 @@ internal static class TipsCommands
         return command;
     }
 
+    private static Command Note()
+    {
+        var tip = TipArgument();
+        var text = new Option<string>("--text") { Description = "The note (kept encrypted with the tip, never shown to the reporter).", Required = true };
+        var command = new Command("note", "Add a note by the hotline team to a tip.") { tip, text, LocalCommand.As };
+        command.SetAction((parse, ct) => OnTip(parse, tip, async (services, actor, id) =>
+        {
+            Print(await services.GetRequiredService<TriageTip.NoteHandler>().Handle(actor, id, new TriageTip.NoteRequest(parse.GetValue(text)), ct));
+            return 0;
+        }, ct));
+        return command;
+    }
+
     private static Command Settings()
     {
         var hotline = new Option<string?>("--hotline-organisation") { Description = "Name of the organisation whose queue receives public tips." };
@@ -185,7 +199,7 @@ internal static class TipsCommands
         }
         foreach (var a in t.Additions)
         {
-            Console.WriteLine("added\t" + a.At.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) + " " + (a.FromReporter ? "reporter" : "hotline") + ": " + a.Text.ReplaceLineEndings(" "));
+            Console.WriteLine("added\t" + a.At.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) + " " + (a.FromReporter ? "reporter" : a.Author is { } author ? "note by " + author : "hotline") + ": " + a.Text.ReplaceLineEndings(" "));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Lantern.Core.Features.Administration;
+using Lantern.Core.Features.Inspections;
 using Lantern.Core.Security;
 using Lantern.Web;
 using Microsoft.AspNetCore.Authorization;
@@ -8,16 +9,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Lantern.Pages.Admin;
 
 [Authorize(Policy = Permissions.UsersManage)]
-public sealed class UsersModel(Users.ListHandler list, Users.SetDisabledHandler setDisabled, AddUser.Handler addUser) : PageModel
+public sealed class UsersModel(Users.ListHandler list, Users.SetDisabledHandler setDisabled, AddUser.Handler addUser, SetUserDistricts.Handler districts) : PageModel
 {
     public IReadOnlyList<UserView> Users { get; private set; } = [];
+
+    /// <summary>Each user's districts (a labour inspector sees only these); users without any are absent.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Districts { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
 
     [BindProperty] public string? Target { get; set; }
     [BindProperty] public string? NewUsername { get; set; }
     [BindProperty] public string? NewRole { get; set; }
     [BindProperty] public string? NewPassword { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Users = await list.Handle(HttpContext.Actor(), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Users = await list.Handle(HttpContext.Actor(), ct);
+        Districts = await districts.AllAsync(HttpContext.Actor(), ct);
+    }
 
     public Task<IActionResult> OnPostDisableAsync(CancellationToken ct) => Act(() => setDisabled.Handle(HttpContext.Actor(), Target ?? "", true, ct), ct);
 

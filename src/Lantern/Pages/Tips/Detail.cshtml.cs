@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Lantern.Pages.Tips;
 
-/// <summary>One tip and its triage: assign, urgent, link to a case, open a case prefilled, close with a reason.</summary>
+/// <summary>One tip and its triage: assign, urgent, link to a case, open a case prefilled, close with a reason, the team's notes.</summary>
 [Authorize(Policy = Permissions.TipsTriage)]
 public sealed class DetailModel(
     GetTip.Handler get,
@@ -15,6 +15,7 @@ public sealed class DetailModel(
     TriageTip.UrgentHandler urgent,
     TriageTip.LinkHandler link,
     TriageTip.CloseHandler close,
+    TriageTip.NoteHandler note,
     OpenCaseFromTip.PrefillHandler prefill,
     OpenCaseFromTip.Handler openCase) : FormPage
 {
@@ -27,6 +28,7 @@ public sealed class DetailModel(
     [BindProperty] public string? Note { get; set; }
     [BindProperty] public string? Reference { get; set; }
     [BindProperty] public string? Summary { get; set; }
+    [BindProperty] public string? NoteText { get; set; }
 
     public TipView? Tip { get; private set; }
     public CreateCase.Request? Prefill { get; private set; }
@@ -48,6 +50,8 @@ public sealed class DetailModel(
     public Task<IActionResult> OnPostLinkAsync(CancellationToken ct) => Act(() => link.Handle(HttpContext.Actor(), Id, new TriageTip.LinkRequest(CaseId ?? Guid.Empty), ct), ct);
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => Act(() => close.Handle(HttpContext.Actor(), Id, new TriageTip.CloseRequest(Reason, Note), ct), ct);
+
+    public Task<IActionResult> OnPostNoteAsync(CancellationToken ct) => Act(() => note.Handle(HttpContext.Actor(), Id, new TriageTip.NoteRequest(NoteText), ct), ct);
 
     public async Task<IActionResult> OnPostOpenCaseAsync(CancellationToken ct)
     {

@@ -17,6 +17,9 @@ namespace Lantern.Integration.Tests.Features.Inspections;
 public sealed class InspectionApiTests : IAsyncLifetime
 {
     private static readonly int[] ChildAges = [9, 12, 14];
+    private static readonly string[] KasurFaisalabadKasur = ["Kasur", "Faisalabad", "Kasur"];
+    private static readonly string[] KasurAndBlank = ["Kasur", " "];
+    private static readonly string[] Lahore = ["Lahore"];
 
     private LanternServer _server = null!;
     private string _fsdToken = "";
@@ -133,6 +136,68 @@ public sealed class InspectionApiTests : IAsyncLifetime
         var bad = await Infrastructure.Cli.RunAsync(_server.Database, null, "inspections", "stats", "--by", "colour");
         Assert.Equal(2, bad.ExitCode);
         Assert.StartsWith("error: by:", bad.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangeWorkplace_InTheirDistrict_SavedAndAudited_OutsideItRefusedOrNotFound()
+    {
+        using var fsd = With(_fsdToken);
+        using var kasur = With(_kasurToken);
+        var (workplace, _) = await KilnWithInspectionAsync(fsd, "Faisalabad");
+        var body = new { kind = "brick-kiln", name = "Al-Madina Kiln", province = "Punjab", district = "Faisalabad", ownerName = "Muhammad Aslam", operatorName = "Rana Tariq", status = "sealed" };
+
+        var changed = await JsonOf(await fsd.PutAsJsonAsync(U($"/api/v1/workplaces/{workplace}"), body));
+        Assert.Equal(["name", "operatorName", "status"], changed.GetProperty("changed").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        var view = await JsonOf(await fsd.GetAsync(U($"/api/v1/workplaces/{workplace}")));
+        Assert.Equal("Al-Madina Kiln", view.GetProperty("name").GetString());
+        Assert.Equal("sealed", view.GetProperty("status").GetString());
+        Assert.Equal("Rana Tariq", view.GetProperty("operatorName").GetString());
+        Assert.Single(view.GetProperty("history").EnumerateArray());
+
+        // Moving it into a district the inspector is not assigned to names the field; another district's inspector does not find it.
+        using var moved = await fsd.PutAsJsonAsync(U($"/api/v1/workplaces/{workplace}"), body with { district = "Lahore" });
+        Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
+        Assert.Contains("\"district\"", await moved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await kasur.PutAsJsonAsync(U($"/api/v1/workplaces/{workplace}"), body)).StatusCode);
+        using var analyst = _server.Client(Persona.AnalystA);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PutAsJsonAsync(U($"/api/v1/workplaces/{workplace}"), body)).StatusCode);
+
+        // The CLI changes only what it is given; the audit entry names fields, never the owner's or operator's name.
+        var cli = await Infrastructure.Cli.RunAsync(_server.Database, null, "workplaces", "edit", workplace.ToString(), "--status", "operating", "--operator", "", "--as", "test.inspector.fsd");
+        Assert.Equal(0, cli.ExitCode);
+        Assert.Equal("operatorName\nstatus\n", cli.Stdout.ReplaceLineEndings("\n"));
+        var bad = await Infrastructure.Cli.RunAsync(_server.Database, null, "workplaces", "edit", workplace.ToString(), "--latitude", "95", "--longitude", "73", "--as", "test.inspector.fsd");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.StartsWith("error: latitude:", bad.Stderr, StringComparison.Ordinal);
+        var audit = (await _server.GetJsonAsync<JsonElement>(Persona.AuditorA, $"/api/v1/audit?action=workplace.update&entityId={workplace}")).GetRawText();
+        Assert.Contains("operatorName", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rana Tariq", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UserDistricts_SetByTheAdministratorThroughTheApi_WidenWhatTheInspectorSees()
+    {
+        var token = await InspectorAsync("test.inspector.two", "Kasur");
+        using var fsd = With(_fsdToken);
+        using var inspector = With(token);
+        var (workplace, _) = await KilnWithInspectionAsync(fsd, "Faisalabad");
+        Assert.Equal(HttpStatusCode.NotFound, (await inspector.GetAsync(U($"/api/v1/workplaces/{workplace}"))).StatusCode);
+
+        using var administrator = _server.Client(Persona.AdministratorA);
+        var set = await JsonOf(await administrator.PutAsJsonAsync(U("/api/v1/users/test.inspector.two/districts"), new { districts = KasurFaisalabadKasur }));
+        Assert.Equal(["Faisalabad", "Kasur"], set.GetProperty("districts").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync(U($"/api/v1/workplaces/{workplace}"))).StatusCode);
+        var read = await JsonOf(await administrator.GetAsync(U("/api/v1/users/test.inspector.two/districts")));
+        Assert.Equal(2, read.GetProperty("districts").GetArrayLength());
+
+        using var empty = await administrator.PutAsJsonAsync(U("/api/v1/users/test.inspector.two/districts"), new { districts = KasurAndBlank });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("districts[1]", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await inspector.PutAsJsonAsync(U("/api/v1/users/test.inspector.two/districts"), new { districts = Lahore })).StatusCode);
+        using var unknown = await administrator.PutAsJsonAsync(U("/api/v1/users/no.such.user/districts"), new { districts = Lahore });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("username", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, (await JsonOf(await administrator.GetAsync(U("/api/v1/users/test.inspector.two/districts")))).GetProperty("districts").GetArrayLength());
     }
 
     private async Task<Guid> CaseAAsync() => await _server.ImportAsync(CaseDocuments.Victim("INSP-A-" + Guid.NewGuid().ToString("N")[..6]));

@@ -25,9 +25,11 @@ public sealed partial class UrduPagesTests
         "/inspections/statistics?by=sector",
         "/workplaces",
         "/workplaces/{workplace}",
+        "/workplaces/{workplace}/edit",
         "/workplaces/new",
         "/services/new",
         "/admin/users",
+        "/admin/users/test.investigatora/districts",
     ];
 
     /// <summary>Pages an auditor reaches.</summary>

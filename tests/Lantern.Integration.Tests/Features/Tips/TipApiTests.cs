@@ -266,6 +266,35 @@ public sealed class TipApiTests : IAsyncLifetime
         Assert.Contains("state\tClosed", close.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Note_ByTheTeam_ShownWithItsAuthor_EncryptedAtRest_HiddenFromOtherOrganisations()
+    {
+        var received = await SubmitOkAsync(TipJson("Boys working nights at a carpet loom."));
+        var id = (await BoardAsync()).OldestFirst.Single().Id;
+        var investigator = LanternServer.Username(Persona.InvestigatorA);
+
+        using var empty = await _server.PostJsonAsync(Persona.InvestigatorA, $"/api/v1/tips/{id}/notes", "{\"text\":\"   \"}");
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("\"text\"", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var added = await _server.PostJsonAsync(Persona.InvestigatorA, $"/api/v1/tips/{id}/notes", JsonSerializer.Serialize(new { text = "Called headmaster Qasim Raza: two boys absent since May." }));
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var view = (await added.Content.ReadFromJsonAsync<TipView>(Json.Options))!;
+        var note = Assert.Single(view.Additions);
+        Assert.Equal(investigator, note.Author);
+        Assert.False(note.FromReporter);
+        Assert.Contains("Qasim Raza", note.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Qasim Raza", await AllStoredTextAsync(), StringComparison.Ordinal);
+        using var other = await _server.PostJsonAsync(Persona.InvestigatorB, $"/api/v1/tips/{id}/notes", JsonSerializer.Serialize(new { text = "Probe" }));
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+
+        var cli = await Infrastructure.Cli.RunAsync(_server.Database, null, "tips", "note", received.Number, "--text", "Second call: the loom owner denied it.", "--as", investigator);
+        Assert.Equal(0, cli.ExitCode);
+        Assert.Contains("note by " + investigator + ": Second call", cli.Stdout, StringComparison.Ordinal);
+        var blank = await Infrastructure.Cli.RunAsync(_server.Database, null, "tips", "note", received.Number, "--text", " ", "--as", investigator);
+        Assert.Equal(2, blank.ExitCode);
+        Assert.StartsWith("error: text:", blank.Stderr, StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> PutJsonAsync(Persona persona, string path, string json)
     {
         using var client = _server.Client(persona);

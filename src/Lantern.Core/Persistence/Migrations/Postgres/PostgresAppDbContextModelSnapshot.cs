@@ -3080,6 +3080,10 @@ namespace Lantern.Core.Persistence.Migrations.Postgres
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Author")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("FromReporter")
                         .HasColumnType("boolean");
 

@@ -3075,6 +3075,10 @@ namespace Lantern.Core.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Author")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("FromReporter")
                         .HasColumnType("INTEGER");
 
