@@ -1,6 +1,7 @@
 using System.Globalization;
 using Lantern.Core.Common;
 using Lantern.Core.Features.Cases;
+using Lantern.Core.Features.People;
 using Lantern.Core.Features.Tips;
 using Lantern.Core.Persistence;
 using Lantern.Core.Security;
@@ -77,6 +78,13 @@ internal sealed partial class DemoSeeder
                     var reference = string.Create(CultureInfo.InvariantCulture, $"{DemoCatalogue.Organisations.Single(o => o.Code == s.Office).ReferencePrefix}-{triaged.Year}-9101");
                     var @case = new Case(organisation, reference, CaseStatus.Active, DateOnly.FromDateTime(triaged), prefill.Summary, triaged);
                     @case.Assign(officer.Id, triaged);
+                    // The girl, as the officer typed her name from the cousin's call: in Urdu script only. Lantern keeps
+                    // it as typed and shows the automatic Latin spelling beside it (ADR 0023).
+                    var girl = new Person(organisation, triaged);
+                    girl.SetIdentity(new PersonDetails("ثمینہ", null, "کوثر", null, [], PartialDate.Parse((triaged.Year - 15).ToString(CultureInfo.InvariantCulture), "birthDate"),
+                        Gender.Feminine, [Pk], [], null, null, null, null, "Sheikhupura", "Punjab", null, Pk), triaged);
+                    _index(girl);
+                    @case.AddParticipant(girl, CaseRole.Victim, triaged);
                     db.Cases.Add(@case);
                     tip.LinkTo(@case.Id, triaged);
                     tip.Close(TipCloseReason.CaseOpened, null, triaged.AddHours(2));
