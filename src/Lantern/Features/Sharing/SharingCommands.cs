@@ -72,11 +72,14 @@ internal static class SharingCommands
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
             actor = await ActingForAsync(services, actor, parse, ct);
-            foreach (var p in await services.GetRequiredService<ListPartners.Handler>().Handle(actor, ct))
+            var partners = await services.GetRequiredService<ListPartners.Handler>().Handle(actor, ct);
+            foreach (var p in partners)
             {
                 Console.WriteLine(string.Join('\t', p.Id, p.Name, p.SigningFingerprint, p.EncryptionFingerprint,
                     p.LastSequenceSent.ToString(CultureInfo.InvariantCulture), p.LastSequenceReceived.ToString(CultureInfo.InvariantCulture)));
             }
+            // The column legend and count go to stderr, so stdout stays rows only for scripts.
+            Console.Error.WriteLine($"{partners.Count} partner(s): id, name, signing-key fingerprint, encryption-key fingerprint, last sequence sent, last sequence received");
             return 0;
         }, ct));
         return command;
@@ -156,11 +159,13 @@ internal static class SharingCommands
         {
             actor = await ActingForAsync(services, actor, parse, ct);
             var overview = await services.GetRequiredService<ListPackages.Handler>().Handle(actor, ct);
-            foreach (var p in overview.Sent.Concat(overview.Received).OrderBy(p => p.At))
+            var packages = overview.Sent.Concat(overview.Received).OrderBy(p => p.At).ToList();
+            foreach (var p in packages)
             {
                 Console.WriteLine(string.Join('\t', p.Id, p.Direction, p.Kind, p.PartnerName, p.Sequence.ToString(CultureInfo.InvariantCulture),
                     p.ItemCount.ToString(CultureInfo.InvariantCulture), p.By, p.At.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture)));
             }
+            Console.Error.WriteLine($"{packages.Count} package(s): id, direction, kind, partner, sequence, items, by, at");
             return 0;
         }, ct));
         return command;

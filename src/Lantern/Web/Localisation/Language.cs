@@ -58,30 +58,26 @@ public sealed class LanguageCultureProvider : RequestCultureProvider
         {
             return null;
         }
-        var language = await ExplicitOnTipLineAsync(httpContext) ?? await ChosenAsync(httpContext);
+        var language = ExplicitOnTipLine(httpContext) ?? await ChosenAsync(httpContext);
         return language == Languages.Urdu ? new ProviderCultureResult(Language.UrduCulture, Language.UrduCulture) : null;
     }
 
-    /// <summary>Query string or form field that names the tip line's language (see <see cref="ExplicitOnTipLineAsync"/>).</summary>
+    /// <summary>Query string field that names the tip line's language (see <see cref="ExplicitOnTipLine"/>).</summary>
     public const string TipLineField = "lang";
 
     /// <summary>
     /// The public tip line (/report) sets no cookie, so its language switch is a pair of plain links (?lang=ur, ?lang=en)
-    /// and its forms carry the choice back as a hidden field: the answer page stays in the language the reporter chose.
-    /// Null when the request names no supported language; then the usual choice applies (Accept-Language for a reporter).
+    /// and its forms post back to the same query (action="/report?lang=ur"): the answer page stays in the language the
+    /// reporter chose. Null when the request names no supported language; then the usual choice applies
+    /// (Accept-Language for a reporter).
     /// </summary>
-    private static async Task<string?> ExplicitOnTipLineAsync(HttpContext context)
+    private static string? ExplicitOnTipLine(HttpContext context)
     {
         if (!context.Request.Path.StartsWithSegments("/report", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
         string? named = context.Request.Query[TipLineField];
-        if (string.IsNullOrEmpty(named) && context.Request.HasFormContentType)
-        {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            named = form[TipLineField];
-        }
         return named is not null && Languages.IsSupported(named) ? named : null;
     }
 

@@ -201,20 +201,20 @@ public sealed partial class UrduPagesTests
         var page = await client.GetStringAsync(new Uri("/report?lang=en", UriKind.Relative));
         Assert.Contains("<html lang=\"en\" dir=\"ltr\">", page, StringComparison.Ordinal);
         Assert.Contains("Report trafficking or smuggling", page, StringComparison.Ordinal);
-        Assert.Contains("name=\"lang\" value=\"en\"", page, StringComparison.Ordinal);
+        Assert.Contains("action=\"/report?lang=en\"", page, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task PublicTipLine_SubmittedInUrdu_AnswerAndFieldErrorsStayInUrdu()
     {
-        // A browser that prefers English: only the chosen language, carried in the form, keeps the answer in Urdu.
+        // A browser that prefers English: only the chosen language, carried in the form's address, keeps the answer in Urdu.
         using var client = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(_server.Address) };
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
         var form = await client.GetStringAsync(new Uri("/report?lang=ur", UriKind.Relative));
-        Assert.Contains("name=\"lang\" value=\"ur\"", form, StringComparison.Ordinal);
+        Assert.Contains("action=\"/report?lang=ur\"", form, StringComparison.Ordinal);
 
-        using (var empty = new FormUrlEncodedContent(new Dictionary<string, string> { ["lang"] = "ur", ["WhatHappened"] = "", ["Province"] = "Punjab", ["Children"] = "DontKnow" }))
-        using (var refused = await client.PostAsync(new Uri("/report", UriKind.Relative), empty))
+        using (var empty = new FormUrlEncodedContent(new Dictionary<string, string> { ["WhatHappened"] = "", ["Province"] = "Punjab", ["Children"] = "DontKnow" }))
+        using (var refused = await client.PostAsync(new Uri("/report?lang=ur", UriKind.Relative), empty))
         {
             var page = await refused.Content.ReadAsStringAsync();
             Assert.False(refused.Headers.Contains("Set-Cookie"));
@@ -225,14 +225,13 @@ public sealed partial class UrduPagesTests
 
         using var filled = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["lang"] = "ur",
             ["WhatHappened"] = "ہمارے پڑوس میں ایک بچی دن رات کام کرتی ہے۔",
             ["Province"] = "Punjab",
             ["District"] = "لاہور",
             ["Children"] = "Yes",
             ["PeopleCount"] = "1",
         });
-        using var sent = await client.PostAsync(new Uri("/report", UriKind.Relative), filled);
+        using var sent = await client.PostAsync(new Uri("/report?lang=ur", UriKind.Relative), filled);
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.False(sent.Headers.Contains("Set-Cookie"));
         var answer = await sent.Content.ReadAsStringAsync();

@@ -156,6 +156,16 @@ public sealed partial class SharingApiTests : IAsyncLifetime
         Assert.Contains("1 imported", imported.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("Replay", again.Stderr, StringComparison.Ordinal);
+
+        // Lists: rows on stdout, the count and column legend on stderr.
+        var partners = await Infrastructure.Cli.RunAsync(_fia.Database, null, "sharing", "partners", "list", "--organisation", LanternServer.OrganisationA);
+        Assert.Equal(0, partners.ExitCode);
+        Assert.Contains("\tPunjab Police Lahore (partner installation)\t", partners.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("1 partner(s): id, name,", partners.Stderr, StringComparison.Ordinal);
+        var packages = await Infrastructure.Cli.RunAsync(_police.Database, null, "sharing", "package", "list", "--organisation", LanternServer.OrganisationA);
+        Assert.Equal(0, packages.ExitCode);
+        Assert.Contains("package(s): id, direction,", packages.Stderr, StringComparison.Ordinal);
+        Assert.Contains("\treceived\t", packages.Stdout.ToLowerInvariant(), StringComparison.Ordinal);
     }
 
     [Fact]
