@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Single-name screening through the API (issue 6 §5: p99 under 5 ms): Kestrel on loopback over SQLite, a generated
 # list of LIST entries loaded through the model, then REQUESTS sequential POST /api/v1/name-screening/names, each
-# recording its subject and raising alerts as in production. Prints p50/p95/p99 and the load average.
+# recording its subject and raising alerts as in production, and as many again without the token and list caches and
+# with a synced commit, interleaved in blocks of 50 (ADR 0024). Prints p50/p95/p99, CPU per request and the load average.
 # Figures: docs/benchmarks.md, "Name screening".
 #
 #   bench/screening/api.sh [LIST=10000] [REQUESTS=1000]

@@ -20,12 +20,15 @@ public static class LanternServices
         services.AddSingleton<PersonIndexer>();
         services.AddSingleton<DecryptingMaterializer>();
         services.AddSingleton(sp => new AuditGroupCommit(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<ChangeSignals>();
+        services.AddSingleton<DeferredSync>();
+        services.AddSingleton(sp => new Features.Administration.AccessTokenCache(sp.GetRequiredService<ChangeSignals>()));
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<PostgresAppDbContext>((sp, b) => b
                 .UseNpgsql(WithPoolLimit(options.ConnectionString), o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(sp.GetRequiredService<DecryptingMaterializer>())
+                .AddInterceptors(sp.GetRequiredService<DecryptingMaterializer>(), sp.GetRequiredService<ChangeSignals>())
                 .ConfigureWarnings(IgnoreOneProviderPerHost));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
@@ -33,7 +36,7 @@ public static class LanternServices
         {
             services.AddDbContext<SqliteAppDbContext>((sp, b) => b
                 .UseSqlite(options.ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<DecryptingMaterializer>())
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<DecryptingMaterializer>(), sp.GetRequiredService<ChangeSignals>())
                 .ConfigureWarnings(IgnoreOneProviderPerHost));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
@@ -45,6 +48,7 @@ public static class LanternServices
         // ---- Watchlists (Features/Watchlists): each list's built screening index, per list version ----
         services.AddSingleton(sp => new Features.Watchlists.WatchlistIndexes(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton(sp => new Features.Watchlists.ScreenedPopulations(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Features.Watchlists.ScreenableLists(sp.GetRequiredService<ChangeSignals>(), sp.GetRequiredService<TimeProvider>()));
         // ---- end ----
         // ---- Signed sharing packages (Features/Sharing): this installation's key pairs, beside the key ring ----
         services.AddSingleton(_ => SharingKeys.OpenOrCreate(options.KeyFolder));

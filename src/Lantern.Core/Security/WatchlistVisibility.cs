@@ -77,6 +77,15 @@ internal static class WatchlistVisibility
             .Where(w => w.RetiredAt == null && (w.OwnerOrganisationId == organisation || w.Screeners.Any(s => s.OrganisationId == organisation)))
             .OrderBy(w => w.Name).ToListAsync(ct);
 
+    /// <summary>
+    /// <see cref="ScreenableByAsync"/> without tracking, for <see cref="ScreenableLists"/> to share between requests
+    /// (a list kept there must never be attached to another request's context).
+    /// </summary>
+    public static Task<List<Watchlist>> ScreenableUntrackedAsync(AppDbContext db, OrganisationId organisation, CancellationToken ct) =>
+        db.Watchlists.IgnoreQueryFilters([AppDbContext.TenantFilter]).AsNoTracking()
+            .Where(w => w.RetiredAt == null && (w.OwnerOrganisationId == organisation || w.Screeners.Any(s => s.OrganisationId == organisation)))
+            .OrderBy(w => w.Name).ToListAsync(ct);
+
     /// <summary>The listed entries of a list the caller holds, to build its screening index.</summary>
     public static async Task<(Watchlist List, List<WatchlistItem> Items)> ListedEntriesAsync(AppDbContext db, Guid listId, CancellationToken ct)
     {

@@ -192,12 +192,14 @@ public sealed class AccessTokens
     private readonly AppDbContext _db;
     private readonly AuditLog _audit;
     private readonly TimeProvider _clock;
+    private readonly AccessTokenCache _cache;
 
-    internal AccessTokens(AppDbContext db, AuditLog audit, TimeProvider clock)
+    internal AccessTokens(AppDbContext db, AuditLog audit, TimeProvider clock, AccessTokenCache cache)
     {
         _db = db;
         _audit = audit;
         _clock = clock;
+        _cache = cache;
     }
 
     public sealed record TokenView(Guid Id, string Username, string Name, string Prefix, DateTime CreatedAt, DateTime ExpiresAt, DateTime? RevokedAt, DateTime? LastUsedAt);
@@ -248,7 +250,12 @@ public sealed class AccessTokens
         }
         var hash = SignIn.HashToken(token);
         var now = _clock.GetUtcNow().UtcDateTime;
-        // Token and owner in one round trip: this runs on every API request.
+        if (_cache.Find(hash, remoteAddress, now) is { } cached)
+        {
+            return cached;
+        }
+        var begun = _cache.Begin();
+        // Token and owner in one round trip: this runs on every API request the cache does not answer.
         var found = await _db.AccessTokens.Where(t => t.TokenHash == hash)
             .Join(_db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, User = u })
             .FirstOrDefaultAsync(ct);
@@ -267,6 +274,7 @@ public sealed class AccessTokens
             entity.MarkUsed(now);
             await _db.SaveChangesAsync(ct);
         }
+        _cache.Keep(hash, entity, user, begun, now);
         return SignIn.ActorFor(user, remoteAddress);
     }
 

@@ -23,14 +23,18 @@ public static class ScreeningNames
         private readonly TimeProvider _clock;
         private readonly WatchlistIndexes _indexes;
         private readonly BlindIndex _blind;
+        private readonly ScreenableLists _lists;
+        private readonly DeferredSync _sync;
 
-        internal Handler(AppDbContext db, AuditLog audit, TimeProvider clock, WatchlistIndexes indexes, BlindIndex blind)
+        internal Handler(AppDbContext db, AuditLog audit, TimeProvider clock, WatchlistIndexes indexes, BlindIndex blind, ScreenableLists lists, DeferredSync sync)
         {
             _db = db;
             _audit = audit;
             _clock = clock;
             _indexes = indexes;
             _blind = blind;
+            _lists = lists;
+            _sync = sync;
         }
 
         public async Task<ScreeningResult> Handle(Actor actor, Request request, CancellationToken ct)
@@ -41,7 +45,7 @@ public static class ScreeningNames
             var input = ScreeningRun.Validated(request.Name, request.BirthDate, request.Nationality, request.NationalId, request.Passport);
             var externalId = TextRules.FreeText(request.ExternalId, "external_id", ScreenedSubject.MaxExternalIdLength);
             var profile = await ProfileAsync(_db, request.ProfileId, ct);
-            var lists = await ScreeningRun.ListsAsync(_db, actor.OrganisationId, profile, ct);
+            var lists = await _lists.ForAsync(_db, actor.OrganisationId, profile, ct);
             var now = _clock.GetUtcNow().UtcDateTime;
             var threshold = profile?.Threshold ?? NameMatcher.DefaultThreshold;
             var subject = new ScreenedSubject(actor.OrganisationId, null, externalId ?? "name-" + now.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture),
@@ -50,9 +54,10 @@ public static class ScreeningNames
             var hits = await ScreeningRun.ScreenAsync(_db, _indexes, subject, lists, now, ct);
             _audit.Add(actor, "name-screening.name", "screened-subject", subject.Id.ToString(),
                 detail: ScreeningRun.Detail(1, hits.Count, hits.Count(h => h.Raised), profile, lists));
-            await _db.SaveChangesAsync(ct);
+            // Subject, alerts and audit entry commit together before the answer; the disk sync may follow (ADR 0024).
+            await _sync.SaveAsync(_db, ct);
 
-            var owners = await AlertProjection.OrganisationNamesAsync(_db, hits.Select(h => h.List.OwnerOrganisationId), ct);
+            var owners = hits.Count == 0 ? new Dictionary<OrganisationId, string>() : await AlertProjection.OrganisationNamesAsync(_db, hits.Select(h => h.List.OwnerOrganisationId), ct);
             var mayChildren = WatchlistVisibility.MaySeeChildren(actor);
             var views = hits.Select(h => View(h, mayChildren, owners)).ToList();
             return new ScreeningResult(subject.Id, threshold, profile?.Name, ScreeningRun.AlgorithmVersion,
