@@ -29,6 +29,10 @@ public static class Program
         {
             return await NameRescreenBench.RunAsync(rescreen);
         }
+        if (args is ["annual-report", .. var annual])
+        {
+            return await AnnualReportBench.RunAsync(annual);
+        }
         if (args is ["name-screening", .. var screening])
         {
             return await NameScreeningBench.RunAsync(screening);

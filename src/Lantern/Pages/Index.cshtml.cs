@@ -22,6 +22,7 @@ public sealed class IndexModel(InspectionStatistics.Handler statistics, TimeProv
     public InspectionStatisticsTable? BySector { get; private set; }
     public IHtmlContent? Map { get; private set; }
     public IReadOnlyList<DistrictMap.Count> NotOnMap { get; private set; } = [];
+    public IReadOnlyList<DistrictMap.Marker> Unlabelled { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,6 +43,7 @@ public sealed class IndexModel(InspectionStatistics.Handler statistics, TimeProv
             [.. ByDistrict.Rows.Select(r => new DistrictMap.Count(r.Group, r.Inspections.Value, r.Inspections.Text))], DistrictCatalogue.Pakistan);
         Map = new HtmlString(DistrictMap.ToSvg(map));
         NotOnMap = map.NotOnMap;
+        Unlabelled = map.Unlabelled;
         return Page();
     }
 }

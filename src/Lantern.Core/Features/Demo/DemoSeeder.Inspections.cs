@@ -14,7 +14,7 @@ namespace Lantern.Core.Features.Demo;
 /// </summary>
 internal sealed partial class DemoSeeder
 {
-    private static readonly (string Organisation, WorkplaceKind Kind, string Name, string District, string Province, string Place, double Lat, double Lon)[] WorkplaceSpecs =
+    internal static readonly (string Organisation, WorkplaceKind Kind, string Name, string District, string Province, string Place, double Lat, double Lon)[] WorkplaceSpecs =
     [
         ("FSD", WorkplaceKind.BrickKiln, "Al-Madina Bricks", "Faisalabad", "Punjab", "Chak 204 RB, Jaranwala Road", 31.38, 73.21),
         ("FSD", WorkplaceKind.BrickKiln, "Bismillah Bhatta", "Faisalabad", "Punjab", "Chak 66 JB, Sargodha Road", 31.49, 73.03),

@@ -1,4 +1,5 @@
 using Lantern.Core.Common;
+using Lantern.Core.Features.Statistics;
 using Lantern.Core.Persistence;
 using Lantern.Core.Security;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +66,29 @@ public static class ProsecutionFigures
             var provinces = (await _db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && e.State != null).Select(e => new { e.CaseId, e.Type, e.State }).ToListAsync(ct))
                 .GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Type == EventType.Exploitation ? 0 : 1).First().State!);
             return Compute(proceedings, references, provinces, today, organisations);
+        }
+
+        /// <summary>
+        /// The funnel by proceeding for the proceedings whose first stage fell in <paramref name="period"/> (the annual
+        /// report): the same rows as <see cref="Response.FunnelByProceeding"/> of those proceedings, reading only them.
+        /// </summary>
+        internal async Task<List<FunnelRow>> FunnelAsync(Actor actor, ReportingPeriod period, CancellationToken ct)
+        {
+            _db.ScopeTo(actor);
+            actor.Require(Permissions.StatisticsRead);
+            var (from, to) = (period.From, period.To);
+            // A proceeding whose first stage fell in the period has a stage in it; the first stage is checked below.
+            var proceedings = (await _db.Proceedings.AsNoTracking().Where(p => p.Stages.Any(s => s.StartedOn >= from && s.StartedOn <= to))
+                .Include(p => p.Stages).Include(p => p.Charges).ThenInclude(c => c.Compensation).AsSplitQuery().ToListAsync(ct))
+                .Where(p => period.Contains(p.Stages.Min(s => s.StartedOn))).ToList();
+            var caseIds = proceedings.Select(p => p.CaseId).Distinct().ToList();
+            var cases = await _db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.OrganisationId }).ToListAsync(ct);
+            var organisationIds = cases.Select(c => c.OrganisationId).Distinct().ToList();
+            var organisationNames = await _db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+            var organisations = cases.ToDictionary(c => c.Id, c => organisationNames.GetValueOrDefault(c.OrganisationId, Unknown));
+            var provinces = (await _db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && e.State != null).Select(e => new { e.CaseId, e.Type, e.State }).ToListAsync(ct))
+                .GroupBy(e => e.CaseId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Type == EventType.Exploitation ? 0 : 1).First().State!);
+            return [.. Compute(proceedings, new Dictionary<CaseId, string>(), provinces, period.To, organisations).FunnelByProceeding];
         }
     }
 

@@ -22,14 +22,23 @@ public sealed record ReportChart(string Title, IReadOnlyList<ReportBar> Bars, bo
 /// </summary>
 public sealed partial record AnnualReportFigures(int Year, string Scope, DateTime Generated,
     IReadOnlyDictionary<string, string> Values, IReadOnlyDictionary<string, ReportTable> Tables,
-    IReadOnlyDictionary<string, ReportChart> Charts, IReadOnlyDictionary<string, DistrictMap.Data> Maps)
+    IReadOnlyDictionary<string, ReportChart> Charts, IReadOnlyDictionary<string, DistrictMap.Data> Maps, string? Period = null)
 {
+    /// <summary>What the report covers, as printed: "2025", or "1 March 2025 to 31 August 2025".</summary>
+    public string PeriodLabel => Period ?? Year.ToString(Invariant);
+
     public const string SuppressionNote =
         "Small counts are suppressed in this report, as in everything Lantern publishes: a count from 1 to 4 is shown as \"<5\", and some other counts as \"x\" so that a hidden count cannot be worked out from the totals.";
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     internal static AnnualReportFigures Build(int year, string scope, DateTime generated,
+        IReadOnlyList<CountVictims.Response> victims, CountOffenders.Response offenders, VictimRoutes.Response routes,
+        IReadOnlyList<ProsecutionFigures.FunnelRow> funnel, InspectionStatisticsTable inspectionsByDistrict, InspectionStatisticsTable inspectionsBySector,
+        DistrictCatalogue districts) =>
+        Build(ReportingPeriod.Year(year), scope, generated, victims, offenders, routes, funnel, inspectionsByDistrict, inspectionsBySector, districts);
+
+    internal static AnnualReportFigures Build(ReportingPeriod period, string scope, DateTime generated,
         IReadOnlyList<CountVictims.Response> victims, CountOffenders.Response offenders, VictimRoutes.Response routes,
         IReadOnlyList<ProsecutionFigures.FunnelRow> funnel, InspectionStatisticsTable inspectionsByDistrict, InspectionStatisticsTable inspectionsBySector,
         DistrictCatalogue districts)
@@ -98,7 +107,8 @@ public sealed partial record AnnualReportFigures(int Year, string Scope, DateTim
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["year"] = year.ToString(Invariant),
+            // A free period prints where the template says year ("the cases of {{year}}"), so every template serves both.
+            ["year"] = period.Label,
             ["scope"] = scope,
             ["generated"] = generated.ToString("d MMMM yyyy", Invariant),
             ["suppression-note"] = SuppressionNote,
@@ -112,7 +122,7 @@ public sealed partial record AnnualReportFigures(int Year, string Scope, DateTim
             ["inspections.released"] = inspectionsByDistrict.Total.WorkersReleased.Text,
             ["inspections.firs"] = inspectionsByDistrict.Total.Firs.Text,
         };
-        return new AnnualReportFigures(year, scope, generated, values, tables, charts, maps);
+        return new AnnualReportFigures(period.From.Year, scope, generated, values, tables, charts, maps, period.IsCalendarYear ? null : period.Label);
     }
 
     [GeneratedRegex("(?<=[a-z])(?=[A-Z])")]

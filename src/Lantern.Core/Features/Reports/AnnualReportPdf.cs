@@ -16,6 +16,9 @@ public static class AnnualReportPdf
     private static readonly Lazy<SKTypeface> Regular = new(() => Font("DejaVuSans.ttf"));
     private static readonly Lazy<SKTypeface> Bold = new(() => Font("DejaVuSans-Bold.ttf"));
 
+    /// <summary>The bundled regular face, for measuring text laid out elsewhere (the map's labels).</summary>
+    internal static SKTypeface RegularTypeface => Regular.Value;
+
     private static SKTypeface Font(string file)
     {
         using var stream = typeof(AnnualReportPdf).Assembly.GetManifestResourceStream("Lantern.Core.Reference.fonts." + file)
@@ -31,12 +34,12 @@ public static class AnnualReportPdf
         using (var writer = new Writer(output, figures, Regular.Value, Bold.Value))
         {
             writer.TitlePage();
-            foreach (var block in blocks)
+            for (var i = 0; i < blocks.Count; i++)
             {
-                switch (block)
+                switch (blocks[i])
                 {
                     case ReportTemplate.Heading h:
-                        writer.Heading(ReportTemplate.Fill(h.Text, figures.Values), h.Level);
+                        writer.Heading(ReportTemplate.Fill(h.Text, figures.Values), h.Level, KeepWith(writer, blocks, i + 1, figures));
                         break;
                     case ReportTemplate.Paragraph p:
                         writer.Paragraph(ReportTemplate.Fill(p.Text, figures.Values), p.ListItem);
@@ -59,6 +62,35 @@ public static class AnnualReportPdf
             }
         }
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// The room a heading needs below it so that it is never left alone at the foot of a page: the start of what
+    /// follows (further headings, then the first lines of a paragraph or the start of a table, chart or map).
+    /// </summary>
+    private static float KeepWith(Writer writer, IReadOnlyList<ReportTemplate.Block> blocks, int next, AnnualReportFigures figures)
+    {
+        var room = 0f;
+        for (var i = next; i < blocks.Count; i++)
+        {
+            switch (blocks[i])
+            {
+                case ReportTemplate.Heading h:
+                    room += writer.HeadingHeight(ReportTemplate.Fill(h.Text, figures.Values), h.Level);
+                    continue;
+                case ReportTemplate.Paragraph p:
+                    return room + writer.ParagraphStart(ReportTemplate.Fill(p.Text, figures.Values), p.ListItem);
+                case ReportTemplate.Figure { Kind: "table" } f:
+                    return room + Writer.TableStart(figures.Tables[f.Name]);
+                case ReportTemplate.Figure { Kind: "chart" } f:
+                    return room + Writer.ChartStart(figures.Charts[f.Name]);
+                case ReportTemplate.Figure f:
+                    return room + Writer.MapStart(figures.Maps[f.Name]);
+                default:
+                    return room; // a page break follows: the heading ends its page by the template's wish
+            }
+        }
+        return room;
     }
 
     private sealed class Writer : IDisposable
@@ -90,7 +122,7 @@ public static class AnnualReportPdf
             _bold = bold;
             var metadata = new SKDocumentPdfMetadata
             {
-                Title = $"{Title}, {figures.Year}",
+                Title = $"{Title}, {figures.PeriodLabel}",
                 Subject = figures.Scope,
                 Creator = "Lantern",
                 Producer = "Lantern (SkiaSharp)",
@@ -115,7 +147,7 @@ public static class AnnualReportPdf
             {
                 using var font = new SKFont(_regular, 8);
                 _canvas.DrawLine(Margin, PageHeight - Margin + 2, PageWidth - Margin, PageHeight - Margin + 2, _rule);
-                _canvas.DrawText($"{Title}, {_figures.Year.ToString(CultureInfo.InvariantCulture)}", Margin, PageHeight - Margin + 14, SKTextAlign.Left, font, _muted);
+                _canvas.DrawText($"{Title}, {_figures.PeriodLabel}", Margin, PageHeight - Margin + 14, SKTextAlign.Left, font, _muted);
                 _canvas.DrawText($"Page {_page.ToString(CultureInfo.InvariantCulture)}", PageWidth - Margin, PageHeight - Margin + 14, SKTextAlign.Right, font, _muted);
             }
             return _canvas;
@@ -135,7 +167,14 @@ public static class AnnualReportPdf
             _y = 220;
             Lines(Title, _bold, 24, ContentWidth, 32);
             _y += 12;
-            Lines(_figures.Year.ToString(CultureInfo.InvariantCulture), _bold, 40, ContentWidth, 48);
+            if (_figures.Period is null)
+            {
+                Lines(_figures.PeriodLabel, _bold, 40, ContentWidth, 48);
+            }
+            else
+            {
+                Lines(_figures.PeriodLabel, _bold, 24, ContentWidth, 32);
+            }
             _y += 16;
             Lines("Scope: " + _figures.Scope, _regular, 12, ContentWidth, 17);
             Lines("Generated on " + _figures.Values["generated"] + " by Lantern", _regular, 12, ContentWidth, 17);
@@ -147,14 +186,48 @@ public static class AnnualReportPdf
             NewPage();
         }
 
-        public void Heading(string text, int level)
+        private static float HeadingSize(int level) => level switch { 1 => 18f, 2 => 14f, _ => 11.5f };
+
+        /// <summary>The height a heading takes: space above, its wrapped lines, space below.</summary>
+        public float HeadingHeight(string text, int level)
         {
-            var size = level switch { 1 => 18f, 2 => 14f, _ => 11.5f };
-            Ensure(size * 3.5f);
+            var size = HeadingSize(level);
+            using var font = new SKFont(_bold, size);
+            return (level == 1 ? 4 : 8) + Wrap(text, font, ContentWidth).Count * size * 1.35f + 4;
+        }
+
+        /// <summary>A heading, on a new page unless <c>keep</c>, the room the block after it needs to start (<see cref="KeepWith"/>), fits under it too.</summary>
+        public void Heading(string text, int level, float keep)
+        {
+            var size = HeadingSize(level);
+            var height = HeadingHeight(text, level);
+            // Never more than a page, or a heading before a tall map would push every page.
+            Ensure(Math.Min(height + keep, Bottom - Margin));
             _y += level == 1 ? 4 : 8;
             Lines(text, _bold, size, ContentWidth, size * 1.35f);
             _y += 4;
         }
+
+        /// <summary>Two lines of a paragraph (or all of a shorter one), so that no heading stands over a single line.</summary>
+        public float ParagraphStart(string text, bool listItem)
+        {
+            using var font = new SKFont(_regular, 10);
+            return Math.Min(2, Wrap(text, font, listItem ? ContentWidth - 16 : ContentWidth).Count) * 14f;
+        }
+
+        private const float TableRow = 15;
+
+        /// <summary>A table's title, header, first row and footer (what <see cref="Table"/> keeps together).</summary>
+        public static float TableStart(ReportTable table) => TableRow * 3 + 16;
+
+        private const float ChartRow = 16;
+        private const int ChartBars = 30;
+
+        public static float ChartStart(ReportChart chart) => Math.Min(Bottom - Margin, Math.Min(chart.Bars.Count, ChartBars) * ChartRow + 40);
+
+        public static float MapStart(DistrictMap.Data map) => (map.Height + 18) * MapZoom(map) + 30;
+
+        private static float MapZoom(DistrictMap.Data map) => ContentWidth * 0.85f / map.Width;
 
         public void Paragraph(string text, bool listItem)
         {
@@ -222,7 +295,7 @@ public static class AnnualReportPdf
 
         public void Table(ReportTable table)
         {
-            const float row = 15;
+            const float row = TableRow;
             using var font = new SKFont(_regular, 8.5f);
             using var boldFont = new SKFont(_bold, 8.5f);
             var columns = table.Header.Count;
@@ -241,7 +314,7 @@ public static class AnnualReportPdf
                 Canvas.DrawRect(Margin, _y, widths.Sum(), row, _shade);
                 DrawRow(table.Header, boldFont, widths, row);
             }
-            Ensure(row * 3 + 16);
+            Ensure(TableStart(table));
             Lines(table.Title, _bold, 9.5f, ContentWidth, 14);
             _y += 2;
             Header();
@@ -290,11 +363,11 @@ public static class AnnualReportPdf
 
         public void Chart(ReportChart chart)
         {
-            const float row = 16;
-            const int most = 30;
+            const float row = ChartRow;
+            const int most = ChartBars;
             var bars = chart.Bars.Take(most).ToList();
             using var font = new SKFont(_regular, 8.5f);
-            Ensure(Math.Min(Bottom - Margin, bars.Count * row + 40));
+            Ensure(ChartStart(chart));
             Lines(chart.Title, _bold, 9.5f, ContentWidth, 14);
             _y += 2;
             if (bars.Count == 0)
@@ -335,15 +408,20 @@ public static class AnnualReportPdf
 
         public void Map(DistrictMap.Data map)
         {
-            var zoom = ContentWidth * 0.85f / map.Width;
+            var zoom = MapZoom(map);
             var height = (map.Height + 18) * zoom;
-            Ensure(height + 30);
+            Ensure(MapStart(map));
             Lines(map.Title, _bold, 9.5f, ContentWidth, 14);
             DistrictMap.Draw(Canvas, map, Margin, _y, zoom, _regular);
             _y += height + 6;
             if (map.Markers.Any(m => m.Hollow))
             {
                 Lines("A hollow marker is a district whose count is suppressed (\"<5\" or \"x\"); circle areas are proportional to the counts.", _regular, 8, ContentWidth, 12, _muted);
+            }
+            if (map.Unlabelled.Count > 0)
+            {
+                Lines("Unlabelled for lack of room: " + string.Join(", ", map.Unlabelled.Select(m => $"{m.District} {m.Text}")) + ".",
+                    _regular, 8.5f, ContentWidth, 12, _ink);
             }
             if (map.NotOnMap.Count > 0)
             {

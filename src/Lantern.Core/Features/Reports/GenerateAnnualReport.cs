@@ -20,7 +20,9 @@ public static class GenerateAnnualReport
     /// <param name="Year">The year: cases opened, proceedings begun and inspections made in it.</param>
     /// <param name="Organisation">Only this organisation's cases and inspections (its name); all the actor may see when empty.</param>
     /// <param name="Template">A template for this report only; the organisation's (or the bundled) template when empty.</param>
-    public sealed record Request(int? Year, string? Organisation = null, string? Template = null);
+    /// <param name="From">With <paramref name="To"/>, a period instead of the year: its first day (YYYY-MM-DD).</param>
+    /// <param name="To">The period's last day (YYYY-MM-DD), included.</param>
+    public sealed record Request(int? Year, string? Organisation = null, string? Template = null, string? From = null, string? To = null);
 
     public sealed record Response(string FileName, byte[] Pdf, int Pages);
 
@@ -42,7 +44,7 @@ public static class GenerateAnnualReport
         {
             _db.ScopeTo(actor);
             actor.Require(Permissions.StatisticsRead);
-            var year = CountVictims.ValidYear(request.Year);
+            var period = ReportingPeriod.Of(request.Year, request.From, request.To);
             var organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim();
             var template = string.IsNullOrWhiteSpace(request.Template)
                 ? await new ManageReportTemplate.Handler(_db, _audit, _clock).InUseAsync(actor, ct)
@@ -50,18 +52,19 @@ public static class GenerateAnnualReport
             var blocks = ReportTemplate.Parse(template);
             var organisationIds = await VictimFacts.OrganisationIdsAsync(_db, organisation, ct);
 
+            // The victims are read once and tabulated every way the report needs, routes included (not once per statistic).
             progress?.Report("victims");
-            var victims = await new CountVictims.Handler(_db, _audit).HandleAll(actor, year, organisation, @public: true, ct);
+            var reading = await VictimFacts.ReadAsync(_db, period, organisationIds, ct);
+            var victims = await new CountVictims.Handler(_db, _audit).TabulateAsync(actor, reading.Facts, period, Enum.GetValues<CountVictims.Breakdown>(), organisation, @public: true, ct);
             progress?.Report("suspects, persons prosecuted and convicted");
-            var offenders = await new CountOffenders.Handler(_db, _audit).Handle(actor, new CountOffenders.Request(year, organisation, Public: true), ct);
+            var offenders = await new CountOffenders.Handler(_db, _audit).Handle(actor, new CountOffenders.Request(period.From.Year, organisation, Public: true, Period: period), ct);
             progress?.Report("routes");
-            var routes = await new VictimRoutes.Handler(_db).Handle(actor, "province", year, organisationIds, ct);
+            var routes = VictimRoutes.Compute(VictimRoutes.Level.Province, period.From.Year, reading.Victims, reading.Events);
             progress?.Report("prosecutions");
-            var funnel = (await new ProsecutionFigures.Handler(_db, _clock).Handle(actor, ct)).FunnelByProceeding
-                .Where(f => f.Year == year && (organisation is null || f.Organisation == organisation)).ToList();
+            var funnel = (await new ProsecutionFigures.Handler(_db, _clock).FunnelAsync(actor, period, ct))
+                .Where(f => organisation is null || f.Organisation == organisation).ToList();
             progress?.Report("labour inspections");
-            var from = new DateOnly(year, 1, 1);
-            var to = new DateOnly(year, 12, 31);
+            var (from, to) = (period.From, period.To);
             var inspections = await new InspectionStatistics.Handler(_db, _audit).FactsAsync(actor, from, to, ct);
             if (organisationIds is not null)
             {
@@ -76,15 +79,15 @@ public static class GenerateAnnualReport
                 : actor.IsSystem ? "the cases and inspections of every organisation in this installation"
                 : $"the cases and inspections visible to {await _db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "your organisation"}";
             var now = _clock.GetUtcNow().UtcDateTime;
-            var figures = AnnualReportFigures.Build(year, scope, now, victims, offenders, routes, funnel, byDistrict, bySector, DistrictCatalogue.Pakistan);
+            var figures = AnnualReportFigures.Build(period, scope, now, victims, offenders, routes, funnel, byDistrict, bySector, DistrictCatalogue.Pakistan);
 
             progress?.Report("drawing the PDF");
             var pdf = AnnualReportPdf.Render(blocks, figures);
             var pages = CountPages(pdf);
             _audit.Add(actor, "report.annual", "report", null,
-                detail: $"year {year}{(organisation is null ? "" : ", organisation " + organisation)}, {(string.IsNullOrWhiteSpace(request.Template) ? "stored template" : "template given")}, {pages} pages, suppressed");
+                detail: $"{(period.IsCalendarYear ? "year" : "period")} {period.Code}{(organisation is null ? "" : ", organisation " + organisation)}, {(string.IsNullOrWhiteSpace(request.Template) ? "stored template" : "template given")}, {pages} pages, suppressed");
             await _db.SaveChangesAsync(ct);
-            return new Response($"annual-report-{year}{(organisation is null ? "" : "-" + FileSafe(organisation))}.pdf", pdf, pages);
+            return new Response($"{(period.IsCalendarYear ? "annual-report" : "report")}-{period.Code}{(organisation is null ? "" : "-" + FileSafe(organisation))}.pdf", pdf, pages);
         }
     }
 

@@ -19,7 +19,8 @@ namespace Lantern.Core.Features.Statistics;
 /// </summary>
 public static class CountOffenders
 {
-    public sealed record Request(int? Year, string? Organisation = null, bool Public = false);
+    /// <summary>The year, or a period instead (cases opened, charges framed or decided in it; the year is then ignored).</summary>
+    public sealed record Request(int? Year, string? Organisation = null, bool Public = false, ReportingPeriod? Period = null);
 
     /// <summary>One row of a two-way table: the sex, a count per citizenship column, and the row total.</summary>
     public sealed record Line(string Group, IReadOnlyList<CountVictims.GroupCount> Cells, CountVictims.GroupCount Total);
@@ -52,7 +53,9 @@ public static class CountOffenders
         {
             _db.ScopeTo(actor);
             actor.Require(Permissions.StatisticsRead);
-            var year = CountVictims.ValidYear(request.Year);
+            var period = request.Period ?? ReportingPeriod.Year(CountVictims.ValidYear(request.Year));
+            var year = period.From.Year;
+            var (from, to) = (period.From, period.To);
             var organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim();
             var organisationIds = await VictimFacts.OrganisationIdsAsync(_db, organisation, ct);
             var participants = _db.Participants.AsNoTracking();
@@ -62,9 +65,11 @@ public static class CountOffenders
                 participants = participants.Where(p => organisationIds.Contains(p.Case.OrganisationId));
                 charges = charges.Where(c => organisationIds.Contains(c.Case.OrganisationId));
             }
-            var suspects = await participants.Where(p => p.Role == CaseRole.Suspect && p.Case.OpenedYear == year).Select(p => p.Id).ToListAsync(ct);
-            var prosecuted = await charges.Where(c => c.FramedOn != null && c.FramedOn.Value.Year == year).Select(c => c.AccusedParticipantId).ToListAsync(ct);
-            var convicted = await charges.Where(c => c.Outcome == ChargeOutcome.Convicted && c.DecidedOn != null && c.DecidedOn.Value.Year == year).Select(c => c.AccusedParticipantId).ToListAsync(ct);
+            var named = participants.Where(p => p.Role == CaseRole.Suspect);
+            named = period.IsCalendarYear ? named.Where(p => p.Case.OpenedYear == year) : named.Where(p => p.Case.OpenedOn != null && p.Case.OpenedOn >= from && p.Case.OpenedOn <= to);
+            var suspects = await named.Select(p => p.Id).ToListAsync(ct);
+            var prosecuted = await charges.Where(c => c.FramedOn != null && c.FramedOn >= from && c.FramedOn <= to).Select(c => c.AccusedParticipantId).ToListAsync(ct);
+            var convicted = await charges.Where(c => c.Outcome == ChargeOutcome.Convicted && c.DecidedOn != null && c.DecidedOn >= from && c.DecidedOn <= to).Select(c => c.AccusedParticipantId).ToListAsync(ct);
             var ids = suspects.Concat(prosecuted).Concat(convicted).Distinct().ToList();
             var people = (await _db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id))
                 .Select(p => new Row(p.Id, p.PersonId, p.Person.Gender, p.Person.Citizenships,
@@ -75,7 +80,7 @@ public static class CountOffenders
             List<Offender> Of(IEnumerable<Guid> participantIds) => [.. participantIds.Where(people.ContainsKey).Select(i => people[i]).DistinctBy(o => o.Person)];
             var suppressed = request.Public || !actor.Has(Permissions.StatisticsExact);
             _audit.Add(actor, "statistics.offenders", "statistics", null,
-                detail: $"year {year}{(organisation is null ? "" : ", organisation " + organisation)}, {(suppressed ? "suppressed" : "exact")}");
+                detail: $"{(period.IsCalendarYear ? $"year {year}" : $"period {period.Code}")}{(organisation is null ? "" : ", organisation " + organisation)}, {(suppressed ? "suppressed" : "exact")}");
             await _db.SaveChangesAsync(ct);
             return new Response(year, organisation, suppressed,
                 [Tabulate("suspects", Of(suspects), suppressed), Tabulate("prosecuted", Of(prosecuted), suppressed), Tabulate("convicted", Of(convicted), suppressed)]);

@@ -56,20 +56,44 @@ public static class CountVictims
 
         /// <summary>Every breakdown of one year at once (the dashboard): the facts are read once and the view audited once.</summary>
         public Task<IReadOnlyList<Response>> HandleAll(Actor actor, int? year, string? organisation, bool @public, CancellationToken ct) =>
-            HandleAsync(actor, year, Enum.GetValues<Breakdown>(), organisation, @public, ct);
+            HandleAsync(actor, ReportingPeriod.Year(ValidYear(year)), Enum.GetValues<Breakdown>(), organisation, @public, ct);
+
+        /// <summary>Every breakdown over a period (a calendar year or any span of days): each victim counts once in it.</summary>
+        public Task<IReadOnlyList<Response>> HandleAll(Actor actor, ReportingPeriod period, string? organisation, bool @public, CancellationToken ct) =>
+            HandleAsync(actor, period, Enum.GetValues<Breakdown>(), organisation, @public, ct);
 
         private async Task<IReadOnlyList<Response>> HandleAsync(Actor actor, int? requestedYear, IReadOnlyList<Breakdown> breakdowns, string? requestedOrganisation, bool @public, CancellationToken ct)
         {
+            actor.Require(Permissions.StatisticsRead);
+            return await HandleAsync(actor, ReportingPeriod.Year(ValidYear(requestedYear)), breakdowns, requestedOrganisation, @public, ct);
+        }
+
+        private async Task<IReadOnlyList<Response>> HandleAsync(Actor actor, ReportingPeriod period, IReadOnlyList<Breakdown> breakdowns, string? requestedOrganisation, bool @public, CancellationToken ct)
+        {
             _db.ScopeTo(actor);
             actor.Require(Permissions.StatisticsRead);
-            var year = ValidYear(requestedYear);
             var organisation = string.IsNullOrWhiteSpace(requestedOrganisation) ? null : requestedOrganisation.Trim();
-            var facts = await VictimFacts.LoadAsync(_db, year, await VictimFacts.OrganisationIdsAsync(_db, organisation, ct), ct);
+            var organisationIds = await VictimFacts.OrganisationIdsAsync(_db, organisation, ct);
+            var facts = period.IsCalendarYear
+                ? await VictimFacts.LoadAsync(_db, period.From.Year, organisationIds, ct)
+                : (await VictimFacts.ReadAsync(_db, period, organisationIds, ct)).Facts;
+            return await TabulateAsync(actor, facts, period, breakdowns, organisation, @public, ct);
+        }
+
+        /// <summary>
+        /// The breakdowns of facts the caller has read (the annual report reads a period's victims once for these and
+        /// for the routes); audited as a view of every breakdown. The caller has scoped the context and resolved the organisation.
+        /// </summary>
+        internal async Task<IReadOnlyList<Response>> TabulateAsync(Actor actor, IReadOnlyList<VictimFact> facts, ReportingPeriod period, IReadOnlyList<Breakdown> breakdowns,
+            string? organisation, bool @public, CancellationToken ct)
+        {
+            actor.Require(Permissions.StatisticsRead);
             var suppressed = @public || !actor.Has(Permissions.StatisticsExact);
+            var when = period.IsCalendarYear ? $"year {period.From.Year}" : $"period {period.Code}";
             _audit.Add(actor, "statistics.victims", "statistics", null,
-                detail: $"year {year}, by {string.Join('/', breakdowns.Select(Name))}{(organisation is null ? "" : ", organisation " + organisation)}, {(suppressed ? "suppressed" : "exact")}");
+                detail: $"{when}, by {string.Join('/', breakdowns.Select(Name))}{(organisation is null ? "" : ", organisation " + organisation)}, {(suppressed ? "suppressed" : "exact")}");
             await _db.SaveChangesAsync(ct);
-            return [.. breakdowns.Select(by => Tabulate(facts, year, by, organisation, suppressed))];
+            return [.. breakdowns.Select(by => Tabulate(facts, period.From.Year, by, organisation, suppressed))];
         }
     }
 

@@ -54,8 +54,6 @@ internal static class VictimFacts
         Gender? Gender, string Citizenships, int? AgeWhenTrafficked, string ExploitationCodes, string? BirthDateStored, Guid? IdentityId,
         string ControlCodes, ForcedLabourIndustry? Industry, RelationshipToTrafficker? Relationship);
 
-    private sealed record Place(CaseId CaseId, EventType Type, string? Date, string? Country, string? State, string? City, List<Guid> People);
-
     /// <summary>
     /// The organisations a statistic is narrowed to by name (null: none named, every case the actor may see); an
     /// unknown name is an error naming the field.
@@ -71,9 +69,30 @@ internal static class VictimFacts
     }
 
     /// <summary>The facts of a year (null: every year); <paramref name="organisations"/> from <see cref="OrganisationIdsAsync"/> narrows to those organisations' cases.</summary>
-    public static async Task<List<VictimFact>> LoadAsync(AppDbContext db, int? year, IReadOnlyCollection<OrganisationId>? organisations, CancellationToken ct)
+    public static async Task<List<VictimFact>> LoadAsync(AppDbContext db, int? year, IReadOnlyCollection<OrganisationId>? organisations, CancellationToken ct) =>
+        (await ReadAsync(db, db.Participants.AsNoTracking().Where(p => p.Role == CaseRole.Victim && (year == null || p.Case.OpenedYear == year)), null, organisations, placesOnly: true, ct)).Facts;
+
+    /// <summary>What one read of a period's victims gives: the facts, and the victim participations with their cases' events, from which <see cref="VictimRoutes.Compute"/> draws the routes.</summary>
+    internal sealed record Reading(List<VictimFact> Facts, List<(Guid Victim, CaseId Case)> Victims, List<VictimRoutes.Place> Events);
+
+    /// <summary>
+    /// The facts of a period, read once for every tabulation (the annual report): cases opened in a calendar year as
+    /// <see cref="LoadAsync"/>, else cases opened on a day of the period, each victim once per period.
+    /// </summary>
+    internal static Task<Reading> ReadAsync(AppDbContext db, ReportingPeriod period, IReadOnlyCollection<OrganisationId>? organisations, CancellationToken ct)
     {
-        var victims = db.Participants.AsNoTracking().Where(p => p.Role == CaseRole.Victim && (year == null || p.Case.OpenedYear == year));
+        var year = period.From.Year;
+        var victims = db.Participants.AsNoTracking().Where(p => p.Role == CaseRole.Victim);
+        victims = period.IsCalendarYear
+            ? victims.Where(p => p.Case.OpenedYear == year)
+            : victims.Where(p => p.Case.OpenedOn != null && p.Case.OpenedOn >= period.From && p.Case.OpenedOn <= period.To);
+        return ReadAsync(db, victims, period.IsCalendarYear ? null : year, organisations, placesOnly: false, ct);
+    }
+
+    // countAsYear: when given, every participation counts in this year, so a victim counts once over a period that
+    // crosses a new year. placesOnly: read only the events holding a date or a place (all the facts use); routes need every event.
+    private static async Task<Reading> ReadAsync(AppDbContext db, IQueryable<Features.Cases.CaseParticipant> victims, int? countAsYear, IReadOnlyCollection<OrganisationId>? organisations, bool placesOnly, CancellationToken ct)
+    {
         if (organisations is not null)
         {
             victims = victims.Where(p => organisations.Contains(p.Case.OrganisationId));
@@ -85,16 +104,17 @@ internal static class VictimFacts
                 p.ControlCodes, p.Industry, p.RelationshipToTrafficker))
             .ToListAsync(ct);
         var caseIds = rows.Select(r => r.CaseId).Distinct().ToList();
-        var places = await db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && (e.Date != null || e.Country != null || e.State != null || e.City != null))
-            .Select(e => new Place(e.CaseId, e.Type, e.Date, e.Country, e.State, e.City, e.People.Select(x => x.ParticipantId).ToList()))
+        var places = await db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && (!placesOnly || e.Date != null || e.Country != null || e.State != null || e.City != null))
+            .Select(e => new VictimRoutes.Place(e.CaseId, e.Type, e.Date, e.Country, e.State, e.City, e.People.Select(x => x.ParticipantId).ToList()))
             .ToListAsync(ct);
         var organisationIds = rows.Select(r => r.OrganisationId).Distinct().ToList();
         var organisationNames = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var personTable = db.Model.FindEntityType(typeof(Person))!.GetTableName()!;
         string? BirthDate(Row r) => r.BirthDateStored is null ? null : db.Cipher.Decrypt(r.BirthDateStored, personTable, r.PersonId.ToString(), nameof(Person.BirthDate));
-        return Compute(rows.Select(r => new Participation(r.IdentityId ?? r.PersonId.Value, r.ParticipantId, r.CaseId, r.Year, r.OpenedOn,
+        var facts = Compute(rows.Select(r => new Participation(r.IdentityId ?? r.PersonId.Value, r.ParticipantId, r.CaseId, countAsYear ?? r.Year, r.OpenedOn,
             organisationNames.GetValueOrDefault(r.OrganisationId, "(unknown)"), r.Gender, r.Citizenships, r.AgeWhenTrafficked, r.ExploitationCodes, BirthDate(r), r.ControlCodes, r.Industry, r.Relationship)).ToList(),
-            places.Select(p => new Event(p.CaseId, p.Type, p.Date, p.State, p.City, p.People, p.Country)).ToList());
+            places.Where(p => p.Date != null || p.Country != null || p.State != null || p.City != null).Select(p => new Event(p.CaseId, p.Type, p.Date, p.State, p.City, p.People, p.Country)).ToList());
+        return new Reading(facts, [.. rows.Select(r => (r.ParticipantId, r.CaseId))], places);
     }
 
     /// <summary>One victim participation, the identity resolved (<paramref name="Victim"/>) and the birth date decrypted.</summary>

@@ -12,18 +12,20 @@ internal static class ReportCommands
     public static Command Create() => new("report", "Published reports.") { Annual() };
 
     /// <summary>
-    /// <c>lantern report annual --year YYYY [--organisation NAME] [--template FILE] --out report.pdf [--as USERNAME]</c>.
+    /// <c>lantern report annual (--year YYYY | --from YYYY-MM-DD --to YYYY-MM-DD) [--organisation NAME] [--template FILE] --out report.pdf [--as USERNAME]</c>.
     /// Progress goes to stderr; the PDF is written only when it is complete.
     /// </summary>
     private static Command Annual()
     {
         var year = new Option<string?>("--year") { Description = "The year, YYYY." };
+        var from = new Option<string?>("--from") { Description = "Instead of --year, a period from this day (YYYY-MM-DD) ..." };
+        var to = new Option<string?>("--to") { Description = "... to this day (YYYY-MM-DD), included." };
         var organisation = new Option<string?>("--organisation") { Description = "Only this organisation's cases and inspections (its name)." };
         var template = new Option<string?>("--template") { Description = "A template file for this report (default: the organisation's template, else the bundled one)." };
         var output = new Option<string?>("--out") { Description = "The PDF file to write." };
         var command = new Command("annual", "The annual report on human trafficking and migrant smuggling (PDF; small counts suppressed).")
         {
-            year, organisation, template, output, LocalCommand.As,
+            year, from, to, organisation, template, output, LocalCommand.As,
         };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, operatorActor) =>
         {
@@ -43,9 +45,9 @@ internal static class ReportCommands
             {
                 var parsedYear = CountVictims.ParseYear(parse.GetValue(year));
                 response = await services.GetRequiredService<GenerateAnnualReport.Handler>().Handle(actor,
-                    new GenerateAnnualReport.Request(parsedYear, parse.GetValue(organisation), text), ct, new Progress(step => Console.Error.WriteLine($"annual report: {step}")));
+                    new GenerateAnnualReport.Request(parsedYear, parse.GetValue(organisation), text, parse.GetValue(from), parse.GetValue(to)), ct, new Progress(step => Console.Error.WriteLine($"annual report: {step}")));
             }
-            catch (ValidationException e) when (e.Field is "year" or "organisation" or "template")
+            catch (ValidationException e) when (e.Field is "year" or "from" or "to" or "organisation" or "template")
             {
                 throw new ValidationException("--" + e.Field, e.Message);
             }

@@ -20,7 +20,7 @@ public static class ReportsApi
         // ---- Annual report (ADR 0022) ----
         var reports = api.MapGroup("/reports").WithTags("Reports");
         reports.MapPost("/annual", Annual).RequireAuthorization(Permissions.StatisticsRead).WithName("AnnualReport")
-            .WithSummary("The annual report on human trafficking and migrant smuggling for a year (PDF; small counts suppressed); audited.");
+            .WithSummary("The annual report on human trafficking and migrant smuggling for a year or a period (PDF; small counts suppressed); audited.");
         reports.MapGet("/annual/template", GetTemplate).RequireAuthorization(Permissions.ReportsTemplateManage).WithName("GetAnnualReportTemplate")
             .WithSummary("Your organisation's annual report template (or the bundled default) and the placeholders it may use.");
         reports.MapPut("/annual/template", SaveTemplate).RequireAuthorization(Permissions.ReportsTemplateManage).WithName("SaveAnnualReportTemplate")
@@ -36,15 +36,15 @@ public static class ReportsApi
         return TypedResults.File(Encoding.UTF8.GetBytes(release.Csv), "text/csv; charset=utf-8", release.FileName);
     }
 
-    /// <summary>The body of an annual report request: the year, optionally one organisation's name and a template for this report only.</summary>
-    public sealed record AnnualBody(int? Year, string? Organisation, string? Template);
+    /// <summary>The body of an annual report request: the year, or a period (from and to, YYYY-MM-DD), optionally one organisation's name and a template for this report only.</summary>
+    public sealed record AnnualBody(int? Year, string? Organisation, string? Template, string? From = null, string? To = null);
 
     /// <summary>The body of a template change: the new text, or reset to go back to the bundled default.</summary>
     public sealed record TemplateBody(string? Text, bool Reset = false);
 
     private static async Task<FileContentHttpResult> Annual(HttpContext http, GenerateAnnualReport.Handler handler, AnnualBody body, CancellationToken ct)
     {
-        var report = await handler.Handle(http.Actor(), new GenerateAnnualReport.Request(body.Year, body.Organisation, body.Template), ct);
+        var report = await handler.Handle(http.Actor(), new GenerateAnnualReport.Request(body.Year, body.Organisation, body.Template, body.From, body.To), ct);
         return TypedResults.File(report.Pdf, "application/pdf", report.FileName);
     }
 

@@ -15,7 +15,12 @@ public sealed class IndexModel(GenerateAnnualReport.Handler generate, ManageRepo
 {
     [BindProperty] public int? Year { get; set; }
     [BindProperty] public string? Organisation { get; set; }
+    [BindProperty] public string? From { get; set; }
+    [BindProperty] public string? To { get; set; }
     [BindProperty] public string? Template { get; set; }
+
+    /// <summary>The form always carries a year; filling either date asks for a period instead.</summary>
+    private bool PeriodGiven => !string.IsNullOrWhiteSpace(From) || !string.IsNullOrWhiteSpace(To);
 
     public ManageReportTemplate.Response? Current { get; private set; }
     public bool Saved { get; private set; }
@@ -31,7 +36,8 @@ public sealed class IndexModel(GenerateAnnualReport.Handler generate, ManageRepo
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         GenerateAnnualReport.Response? report = null;
-        await ModelState.TryAsync(async () => report = await generate.Handle(HttpContext.Actor(), new GenerateAnnualReport.Request(Year, Organisation), ct));
+        await ModelState.TryAsync(async () => report = await generate.Handle(HttpContext.Actor(), new GenerateAnnualReport.Request(
+            PeriodGiven ? null : Year, Organisation, From: From, To: To), ct));
         if (report is null)
         {
             await LoadTemplateAsync(ct);

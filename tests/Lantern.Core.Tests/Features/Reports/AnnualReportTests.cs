@@ -85,6 +85,109 @@ public sealed class AnnualReportTests
         Assert.Contains("District Victims", Lines(document, 3), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Find_TandoAllahyar_IsItsHeadquartersTown()
+    {
+        var place = DistrictCatalogue.Pakistan.Find("Tando Allahyar");
+
+        Assert.NotNull(place);
+        Assert.Equal("Sindh", place.Province);
+        Assert.InRange(place.Latitude, 25.40f, 25.52f);
+        Assert.InRange(place.Longitude, 68.65f, 68.78f);
+    }
+
+    [Fact]
+    public void Find_EveryDistrictTheDemoDataUses_HasAPoint()
+    {
+        string[] provinces = ["Punjab", "Sindh", "Khyber Pakhtunkhwa", "Balochistan", "Islamabad Capital Territory"];
+        var districts = provinces
+            .SelectMany(Lantern.Core.Features.Demo.DemoPlaces.InProvince).Select(d => d.Name)
+            .Concat(Lantern.Core.Features.Demo.DemoSeeder.WorkplaceSpecs.Select(w => w.District)).Distinct().ToList();
+
+        Assert.True(districts.Count > 40, $"{districts.Count} districts");
+        Assert.All(districts, d => Assert.True(DistrictCatalogue.Pakistan.Find(d) is not null, $"{d} has no point"));
+    }
+
+    [Fact]
+    public void Layout_NeighbouringDistricts_LabelsOverlapNeitherEachOtherNorOtherCircles()
+    {
+        string[] crowded = ["Lahore", "Kasur", "Sheikhupura", "Faisalabad", "Okara", "Gujranwala", "Sialkot", "Hyderabad", "Umerkot", "Tando Allahyar", "Mirpurkhas", "Sanghar", "Badin", "Karachi", "Thatta"];
+        var map = DistrictMap.Layout("Inspections", "inspections",
+            [.. crowded.Select((d, i) => new DistrictMap.Count(d, i % 3 == 0 ? null : 10 + i * 7, i % 3 == 0 ? "<5" : (10 + i * 7).ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+            DistrictCatalogue.Pakistan);
+
+        var boxes = map.Markers.Where(m => m.Label is not null)
+            .Select(m => (m, Box: new SkiaSharp.SKRect(m.Label!.X, m.Label.Baseline - DistrictMap.LabelSize * 0.76f, m.Label.X + m.Label.Width, m.Label.Baseline + DistrictMap.LabelSize * 0.24f))).ToList();
+        Assert.True(boxes.Count >= crowded.Length - 2, $"only {boxes.Count} of {crowded.Length} labelled");
+        foreach (var (m, box) in boxes)
+        {
+            Assert.DoesNotContain(boxes, o => !ReferenceEquals(o.m, m) && o.Box.IntersectsWith(box));
+            Assert.DoesNotContain(map.Markers, o => !ReferenceEquals(o, m) && Distance(o, box) < o.Radius);
+            Assert.InRange(box.Left, 0, map.Width);
+            Assert.InRange(box.Right, 0, map.Width);
+        }
+        var svg = DistrictMap.ToSvg(map);
+        Assert.All(boxes, b => Assert.Contains($">{System.Net.WebUtility.HtmlEncode(b.m.Label!.Text)}</text>", svg, StringComparison.Ordinal));
+        Assert.All(map.Unlabelled, m => Assert.Null(m.Label));
+    }
+
+    private static float Distance(DistrictMap.Marker circle, SkiaSharp.SKRect box)
+    {
+        var dx = circle.X - Math.Clamp(circle.X, box.Left, box.Right);
+        var dy = circle.Y - Math.Clamp(circle.Y, box.Top, box.Bottom);
+        return MathF.Sqrt(dx * dx + dy * dy);
+    }
+
+    [Fact]
+    public void Render_HeadingWhereverItFalls_IsNeverTheLastTextOfAPage()
+    {
+        var rows = Enumerable.Range(1, 6).Select(i => (IReadOnlyList<string>)[$"Sector{i}", "12"]).ToList();
+        var figures = new AnnualReportFigures(2025, "the test scope", new DateTime(2026, 1, 15, 0, 0, 0, DateTimeKind.Utc),
+            new Dictionary<string, string> { ["year"] = "2025", ["generated"] = "15 January 2026" },
+            new Dictionary<string, ReportTable> { ["inspections-by-sector"] = new("Labour inspections by sector", ["Sector", "Inspections"], rows, ["Total", "72"]) },
+            new Dictionary<string, ReportChart>(), new Dictionary<string, DistrictMap.Data>());
+        // Filler of every length from none to more than a page moves the heading through every position on the page.
+        for (var filler = 0; filler <= 56; filler++)
+        {
+            var template = "# Report\n\n" + string.Concat(Enumerable.Range(1, filler).Select(i => $"- Filler line {i}.\n")) + "\n### By sector\n\n{{table:inspections-by-sector}}";
+
+            using var document = PdfDocument.Open(AnnualReportPdf.Render(ReportTemplate.Parse(template), figures));
+
+            foreach (var page in document.GetPages().Where(p => p.Number > 1))
+            {
+                // The body's lowest line (the running footer sits below the bottom margin, under y = 56).
+                var body = page.Letters.Where(l => l.StartBaseLine.Y > 56 && !string.IsNullOrWhiteSpace(l.Value)).ToList();
+                var last = body.GroupBy(l => Math.Round(l.StartBaseLine.Y, 1)).OrderBy(g => g.Key).First();
+                Assert.False(last.Any(l => l.PointSize >= 11), $"with {filler} filler lines page {page.Number} ends with the heading \"{string.Concat(last.Select(l => l.Value))}\"");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(2025, "2025-01-01", "2025-06-30", "year")]
+    [InlineData(null, "2025-01-01", null, "to")]
+    [InlineData(null, null, "2025-06-30", "from")]
+    [InlineData(null, "2025-13-01", "2025-06-30", "from")]
+    [InlineData(null, "2025-03-01", "1 June 2025", "to")]
+    [InlineData(null, "2025-07-01", "2025-06-30", "to")]
+    [InlineData(null, "1989-07-01", "2025-06-30", "from")]
+    [InlineData(null, null, null, "year")]
+    public void Of_BadPeriod_IsRefusedNamingTheField(int? year, string? from, string? to, string field) =>
+        Assert.Equal(field, Assert.Throws<ValidationException>(() => Lantern.Core.Features.Statistics.ReportingPeriod.Of(year, from, to)).Field);
+
+    [Fact]
+    public void Of_YearOrPeriod_GivesTheDaysAndTheirLabel()
+    {
+        var year = Lantern.Core.Features.Statistics.ReportingPeriod.Of(2025, null, " ");
+        var period = Lantern.Core.Features.Statistics.ReportingPeriod.Of(null, "2024-07-01", "2025-06-30");
+
+        Assert.True(year.IsCalendarYear);
+        Assert.Equal("2025", year.Label);
+        Assert.False(period.IsCalendarYear);
+        Assert.Equal("1 July 2024 to 30 June 2025", period.Label);
+        Assert.Equal("2024-07-01-to-2025-06-30", period.Code);
+    }
+
     /// <summary>
     /// The PDF's text as lines: letters on one baseline, left to right, a space where the gap is wider than kerning
     /// (Skia places each glyph, so PdfPig's own words split at kerned pairs such as "Wo").

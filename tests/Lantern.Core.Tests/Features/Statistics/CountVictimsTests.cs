@@ -163,6 +163,23 @@ public sealed class CountVictimsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HandleAll_PeriodAcrossNewYear_CountsEachVictimOncePerPeriod()
+    {
+        Task<IReadOnlyList<CountVictims.Response>> Over(string from, string to) => Run(sp => sp.GetRequiredService<CountVictims.Handler>()
+            .HandleAll(CoreHarness.Operator, ReportingPeriod.Of(null, from, to), null, @public: false, None));
+
+        var acrossNewYear = await Over("2023-11-01", "2024-12-31");
+        var spring = await Over("2024-03-01", "2024-06-30");
+        var wholeYear = await Over("2024-01-01", "2024-12-31");
+
+        // Asma is named in L0 (November 2023) and in 2024: one victim per year, but once in a period holding both.
+        Assert.Equal(7, acrossNewYear.Single(r => r.By == "sex-age").Total.Value);
+        // L1 (1 March: Asma, Bilal, Nargis) and K2 (1 April: Omar); L2 (1 July) and K1 (1 February) fall outside.
+        Assert.Equal(4, spring.Single(r => r.By == "sex-age").Total.Value);
+        Assert.Equal((await Count(CoreHarness.Operator, 2024, "sex-age")).Rows, wholeYear.Single(r => r.By == "sex-age").Rows);
+    }
+
+    [Fact]
     public async Task Handle_ByExploitation_CountsEveryFormOfEachVictim()
     {
         var rows = Rows(await Count(CoreHarness.Operator, 2024, "exploitation"));

@@ -85,6 +85,40 @@ public sealed class AnnualReportApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnnualReport_Period_CountsOnlyTheCasesOpenedInIt()
+    {
+        // Organisation A's case was opened on 2 April 2025; B's (10 June 2025) is not visible to A's administrator.
+        var (status, _, spring) = await ReportAsync(Persona.AdministratorA, """{ "from": "2025-03-01", "to": "2025-05-31" }""");
+        var (_, _, june) = await ReportAsync(Persona.AdministratorA, """{ "from": "2025-06-01", "to": "2025-06-30" }""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var springText = Words(spring);
+        var juneText = Words(june);
+        Assert.Contains("1 March 2025 to 31 May 2025", springText, StringComparison.Ordinal);
+        // Six women and one boy: the boy is "<5", so the women are hidden too ("x") to keep him from the total.
+        Assert.Contains("Boys <5", springText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Girls", springText, StringComparison.Ordinal);
+        Assert.Contains("1 June 2025 to 30 June 2025", juneText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Girls", juneText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Women", juneText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Boys", juneText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "year": 2025, "from": "2025-01-01", "to": "2025-06-30" }""", "year")]
+    [InlineData("""{ "from": "2025-01-01" }""", "to")]
+    [InlineData("""{ "from": "2025-02-30", "to": "2025-06-30" }""", "from")]
+    [InlineData("""{ "from": "2025-07-01", "to": "2025-06-30" }""", "to")]
+    public async Task AnnualReport_BadPeriod_IsProblemJsonNamingTheField(string json, string field)
+    {
+        var (status, mediaType, body) = await ReportAsync(Persona.AnalystA, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("application/problem+json", mediaType);
+        Assert.Contains($"\"{field}\"", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnnualReport_UnknownPlaceholder_IsProblemJsonNamingIt()
     {
         var (status, mediaType, body) = await ReportAsync(Persona.AnalystA, """{ "year": 2025, "template": "# Report\n\n{{victims.colour}}" }""");
@@ -136,6 +170,27 @@ public sealed class AnnualReportApiTests : IAsyncLifetime
         Assert.Contains("GeoNames", home, StringComparison.Ordinal);
         Assert.Contains("href=\"/inspections/statistics\"", home, StringComparison.Ordinal);
         Assert.Contains("{{table:victims-by-sex-age}}", reports, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportCommand_Period_WritesItsPdf_AndRefusesAPeriodEndingBeforeItBegins()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"period-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            var made = await Infrastructure.Cli.RunAsync(_server.Database, null, "report", "annual", "--from", "2025-06-01", "--to", "2025-06-30", "--out", path);
+            var bad = await Infrastructure.Cli.RunAsync(_server.Database, null, "report", "annual", "--from", "2025-06-01", "--to", "2025-05-31", "--out", path + ".x");
+
+            Assert.Equal(0, made.ExitCode);
+            Assert.Contains("Girls <5", Words(await File.ReadAllBytesAsync(path)), StringComparison.Ordinal);
+            Assert.NotEqual(0, bad.ExitCode);
+            Assert.Contains("--to", bad.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(path + ".x"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
