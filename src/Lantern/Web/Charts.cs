@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Lantern.Web.Localisation;
 using Microsoft.AspNetCore.Html;
 
 namespace Lantern.Web;
@@ -8,10 +9,18 @@ namespace Lantern.Web;
 /// <summary>
 /// Charts drawn by Lantern itself as inline SVG: no script, no external asset, printable, and readable by a
 /// screen reader through the title and the table each chart stands beside. Values are counts or durations.
+/// Callers pass titles, labels and units already in the request's language; a label that is data (a place, an
+/// offence as recorded) is marked <see cref="Bar.IsData"/> and drawn with <c>translate="no"</c>, as pages mark data.
+/// The drawing's geometry is left to right in both languages (<c>direction="ltr"</c>): in a right-to-left page the
+/// inherited direction would turn each label's anchor around and draw it over its bar.
 /// </summary>
 public static class Charts
 {
-    public sealed record Bar(string Label, double Value, string? Note = null);
+    public sealed record Bar(string Label, double Value, string? Note = null)
+    {
+        /// <summary>The label is data shown as recorded (a place name), not interface text.</summary>
+        public bool IsData { get; init; }
+    }
 
     private const int Width = 460;
     private const int RowHeight = 26;
@@ -27,14 +36,14 @@ public static class Charts
         var svg = Open(title, height, "chart chart-bars");
         if (bars.Count == 0)
         {
-            svg.Append("<text x=\"10\" y=\"18\" class=\"chart-empty\">No data</text>");
+            svg.Append(Invariant, $"<text x=\"10\" y=\"18\" class=\"chart-empty\">{Encode(NoData())}</text>");
         }
         for (var i = 0; i < bars.Count; i++)
         {
             var b = bars[i];
             var y = 6 + i * RowHeight;
             var w = b.Value <= 0 ? 0 : Math.Max(2, b.Value / max * plot);
-            svg.Append(Invariant, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" class=\"chart-label\">{Encode(Shorten(b.Label, 24))}</text>");
+            svg.Append(Invariant, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" class=\"chart-label\"{Data(b)}>{Encode(Shorten(b.Label, 24))}</text>");
             svg.Append(Invariant, $"<rect x=\"{LabelWidth}\" y=\"{y + 3}\" width=\"{w:0.#}\" height=\"{RowHeight - 8}\" class=\"chart-bar\"><title>{Encode(b.Label)}: {Number(b.Value)}{Encode(unit)}</title></rect>");
             svg.Append(Invariant, $"<text x=\"{LabelWidth + w + 6:0.#}\" y=\"{y + 16}\" class=\"chart-value\">{Number(b.Value)}{Encode(unit)}{(b.Note is null ? "" : " · " + Encode(b.Note))}</text>");
         }
@@ -56,7 +65,7 @@ public static class Charts
             var w = s.Value <= 0 ? 0 : Math.Max(2, s.Value / max * plot);
             var x = LabelWidth + (plot - w) / 2;
             var share = first > 0 && i > 0 ? $" ({s.Value / first * 100:0}%)" : "";
-            svg.Append(Invariant, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" class=\"chart-label\">{Encode(Shorten(s.Label, 24))}</text>");
+            svg.Append(Invariant, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" class=\"chart-label\"{Data(s)}>{Encode(Shorten(s.Label, 24))}</text>");
             svg.Append(Invariant, $"<rect x=\"{x:0.#}\" y=\"{y + 3}\" width=\"{w:0.#}\" height=\"{RowHeight - 6}\" class=\"chart-bar chart-step-{Math.Min(i, 5)}\"><title>{Encode(s.Label)}: {Number(s.Value)}{share}</title></rect>");
             svg.Append(Invariant, $"<text x=\"{LabelWidth + plot + 6}\" y=\"{y + 17}\" class=\"chart-value\">{Number(s.Value)}{share}</text>");
         }
@@ -73,7 +82,7 @@ public static class Charts
         var svg = Open(title, height, "chart chart-columns");
         if (columns.Count == 0)
         {
-            svg.Append("<text x=\"10\" y=\"20\" class=\"chart-empty\">No data</text>");
+            svg.Append(Invariant, $"<text x=\"10\" y=\"20\" class=\"chart-empty\">{Encode(NoData())}</text>");
         }
         svg.Append(Invariant, $"<line x1=\"10\" y1=\"{height - bottom}\" x2=\"{Width - 10}\" y2=\"{height - bottom}\" class=\"chart-axis\"/>");
         for (var i = 0; i < columns.Count; i++)
@@ -84,7 +93,7 @@ public static class Charts
             var w = slot * 0.7;
             svg.Append(Invariant, $"<rect x=\"{x:0.#}\" y=\"{height - bottom - h:0.#}\" width=\"{w:0.#}\" height=\"{h:0.#}\" class=\"chart-bar\"><title>{Encode(c.Label)}: {Number(c.Value)}</title></rect>");
             svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - bottom - h - 5:0.#}\" text-anchor=\"middle\" class=\"chart-value\">{Number(c.Value)}</text>");
-            svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - 7}\" text-anchor=\"middle\" class=\"chart-label\">{Encode(Shorten(c.Label, 10))}</text>");
+            svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - 7}\" text-anchor=\"middle\" class=\"chart-label\"{Data(c)}>{Encode(Shorten(c.Label, 10))}</text>");
         }
         return Close(svg);
     }
@@ -92,8 +101,16 @@ public static class Charts
     private static StringBuilder Open(string title, int height, string css)
     {
         var svg = new StringBuilder();
-        svg.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{css}\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{Encode(title)}\"><title>{Encode(title)}</title>");
+        svg.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"{css}\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" direction=\"ltr\" role=\"img\" aria-label=\"{Encode(title)}\"><title>{Encode(title)}</title>");
         return svg;
+    }
+
+    private static string Data(Bar bar) => bar.IsData ? " translate=\"no\"" : "";
+
+    private static string NoData()
+    {
+        Catalogue.Shipped.TryTranslate(Language.Current, "No data", out var text);
+        return text;
     }
 
     private static HtmlString Close(StringBuilder svg) => new(svg.Append("</svg>").ToString());

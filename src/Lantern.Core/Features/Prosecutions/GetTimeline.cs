@@ -58,7 +58,11 @@ public static class GetTimeline
         foreach (var h in view.Hearings)
         {
             var what = h.Held ? (h.AdjournmentReason is not null ? "adjourned: " + h.AdjournmentReason : "held") : "scheduled";
-            items.Add(new TimelineItem(h.Date, TimelineKind.Hearing, "Hearing: " + Words(h.Purpose.ToString()), $"{h.Court}; {what}", null, !h.Held));
+            var state = h.Held ? (h.AdjournmentReason is not null ? new TimelinePart("adjourned", h.AdjournmentReason) : new TimelinePart("held", null)) : new TimelinePart("scheduled", null);
+            items.Add(new TimelineItem(h.Date, TimelineKind.Hearing, "Hearing: " + Words(h.Purpose.ToString()), $"{h.Court}; {what}", null, !h.Held)
+            {
+                Parts = [TimelinePart.Data(h.Court), state],
+            });
         }
         foreach (var x in view.Charges)
         {
@@ -71,7 +75,16 @@ public static class GetTimeline
                     x.FineRupees is { } f ? string.Create(CultureInfo.InvariantCulture, $"fine Rs {f}") : null,
                     x.Compensation.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"compensation Rs {x.Compensation.Sum(o => o.Rupees)}") : null,
                 }.OfType<string>());
-                items.Add(new TimelineItem(decided, TimelineKind.Outcome, $"{x.Outcome}: {x.Instrument} s.{x.Section}", x.Accused + (sentence.Length > 0 ? "; " + sentence : ""), null, false));
+                TimelinePart?[] sentenceParts =
+                [
+                    x.ImprisonmentMonths is { } months ? new("months", months.ToString(CultureInfo.InvariantCulture)) : null,
+                    x.FineRupees is { } fine ? new("fine-rupees", fine.ToString(CultureInfo.InvariantCulture)) : null,
+                    x.Compensation.Count > 0 ? new("compensation-rupees", x.Compensation.Sum(o => o.Rupees).ToString(CultureInfo.InvariantCulture)) : null,
+                ];
+                items.Add(new TimelineItem(decided, TimelineKind.Outcome, $"{x.Outcome}: {x.Instrument} s.{x.Section}", x.Accused + (sentence.Length > 0 ? "; " + sentence : ""), null, false)
+                {
+                    Parts = [TimelinePart.Data(x.Accused), .. sentenceParts.OfType<TimelinePart>()],
+                });
             }
         }
         foreach (var a in view.Absconders)

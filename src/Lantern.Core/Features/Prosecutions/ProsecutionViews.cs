@@ -87,7 +87,22 @@ public sealed record ProceedingView(
 public enum TimelineKind { Stage, Hearing, Charge, Outcome, Absconding, EarlyEnding }
 
 /// <summary>One dated entry of a case's timeline. <see cref="Days"/> is set on stages: the days the stage took (or has taken).</summary>
-public sealed record TimelineItem(DateOnly Date, TimelineKind Kind, string Title, string? Detail, int? Days, bool Open);
+/// <remarks>
+/// <see cref="Detail"/> is one English line (the API's and the CLI's); <see cref="Parts"/> holds the same detail for a
+/// page to show in the reader's language, where the detail mixes words with data: each part is data as recorded
+/// (code "data") or a code with its value ("held", "scheduled", "adjourned" with the reason, "months", "fine-rupees",
+/// "compensation-rupees" with the number). Empty when the whole detail is data.
+/// </remarks>
+public sealed record TimelineItem(DateOnly Date, TimelineKind Kind, string Title, string? Detail, int? Days, bool Open)
+{
+    public IReadOnlyList<TimelinePart> Parts { get; init; } = [];
+}
+
+/// <summary>A piece of a timeline entry's detail: a code ("data" for data as recorded) and its value.</summary>
+public sealed record TimelinePart(string Code, string? Value)
+{
+    public static TimelinePart Data(string? value) => new("data", value);
+}
 
 public sealed record TimelineView(Guid CaseId, string CaseReference, IReadOnlyList<TimelineItem> Items);
 

@@ -9,6 +9,9 @@ public sealed record NamePartView(string Input, string Entry, string Agreement, 
 
 public sealed record DetailView(string Field, string Agreement);
 
+/// <summary>A stored explanation read back into its parts (<see cref="WatchlistHit.Read"/>).</summary>
+public sealed record ExplanationView(string MatchedName, double NameScore, IReadOnlyList<NamePartView> Parts, IReadOnlyList<DetailView> Details, int EntryVersion, string ListVersion);
+
 /// <summary>
 /// One hit of a single-name screening, best first. For a missing child's entry seen without
 /// <c>watchlists.children</c> it is restricted: the score, the list and whom to contact, nothing of the child.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Lantern.Core.Features.Linkage;
 
 namespace Lantern.Core.Features.Watchlists;
@@ -41,7 +42,7 @@ public enum DetailAgreement
 public sealed record DetailComparison(string Field, DetailAgreement Agreement);
 
 /// <summary>A list entry scored against a subject, with everything needed to explain the score.</summary>
-public sealed record WatchlistHit(
+public sealed partial record WatchlistHit(
     string SubjectId,
     string EntryId,
     int EntryVersion,
@@ -76,6 +77,57 @@ public sealed record WatchlistHit(
         b.Append(CultureInfo.InvariantCulture, $" entry v{EntryVersion}; list {ListVersion}");
         return b.ToString();
     }
+
+    /// <summary>
+    /// Reads an explanation written by <see cref="Explanation"/> back into its parts, so that a page can show a stored
+    /// alert's explanation in the reader's language (the alert keeps only the English line). Agreements come back as
+    /// the codes the screening results use ("exact", "script", "agreespartly"); a part whose side is not written
+    /// (an unmatched name part) has it in <see cref="NamePartView.Input"/> and an empty <see cref="NamePartView.Entry"/>.
+    /// Null when the line is not in that form (written by an older version): show it as it is.
+    /// </summary>
+    public static ExplanationView? Read(string? explanation)
+    {
+        if (explanation is null)
+        {
+            return null;
+        }
+        var line = ExplanationLine().Match(explanation);
+        if (!line.Success)
+        {
+            return null;
+        }
+        var parts = new List<NamePartView>();
+        var details = new List<DetailView>();
+        foreach (var item in line.Groups["items"].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var part = NamePart().Match(item);
+            if (part.Success)
+            {
+                var contribution = double.Parse(part.Groups["c"].Value, CultureInfo.InvariantCulture);
+                var kind = part.Groups["kind"].Value;
+                parts.Add(kind == "unmatched"
+                    ? new NamePartView(part.Groups["left"].Value, "", kind, contribution)
+                    : new NamePartView(part.Groups["left"].Value, part.Groups["right"].Value, kind == "cross-script" ? "script" : kind, contribution));
+                continue;
+            }
+            var detail = Enum.GetValues<DetailAgreement>().Select(a => (Agreement: a, Words: " " + Agreement(a)))
+                .Where(a => item.EndsWith(a.Words, StringComparison.Ordinal)).OrderByDescending(a => a.Words.Length).FirstOrDefault();
+            if (detail.Words is null)
+            {
+                return null;
+            }
+            details.Add(new DetailView(item[..^detail.Words.Length], detail.Agreement.ToString().ToLowerInvariant()));
+        }
+        return new ExplanationView(line.Groups["name"].Value, double.Parse(line.Groups["score"].Value, CultureInfo.InvariantCulture), parts, details,
+            int.Parse(line.Groups["v"].Value, CultureInfo.InvariantCulture), line.Groups["list"].Value);
+    }
+
+    [GeneratedRegex(@"^name '(?<name>.*)' (?<score>[0-9.]+):(?<items>.*?) entry v(?<v>[0-9]+); list (?<list>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex ExplanationLine();
+
+    // A joined part has several words on one side ("ziaulhaq=zia ul haq joined +0.4").
+    [GeneratedRegex(@"^(?:(?<left>[^=]+)=(?<right>.+?) (?<kind>exact|variant|cross-script|slip|initial|joined)|(?<left>.+?) (?<kind>unmatched)) (?<c>[+-]?[0-9.]+)$", RegexOptions.CultureInvariant, 100)]
+    private static partial Regex NamePart();
 
     private static string Kind(NameAgreement k) => k switch
     {

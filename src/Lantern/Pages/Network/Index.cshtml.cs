@@ -19,6 +19,14 @@ public sealed class IndexModel(ExploreNeighbourhood.Handler explore, ListBrokers
         ("address", "Addresses"), ("vehicle", "Vehicles"), ("organisation", "Organisations"), ("place", "Places"),
     ];
 
+    /// <summary>Relations the network holds besides those a user records (<see cref="RelationsModel.RelationKinds"/>).</summary>
+    private static readonly string[] DerivedRelations = ["participates-in", "same-as"];
+
+    /// <summary>The words network.js draws (kinds of node, relations), slug to word in the request's language, as JSON.</summary>
+    public static string ScriptWords() => System.Text.Json.JsonSerializer.Serialize(
+        Kinds.Select(k => k.Slug).Concat(RelationsModel.RelationKinds.Select(r => r.Slug)).Concat(DerivedRelations)
+            .Distinct(StringComparer.Ordinal).ToDictionary(slug => slug, slug => Words.Of(slug), StringComparer.Ordinal));
+
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public int? Hops { get; set; }
     [BindProperty(SupportsGet = true)] public string[]? Types { get; set; }

@@ -1,6 +1,7 @@
 using Lantern.Core.Features.Sharing;
 using Lantern.Core.Security;
 using Lantern.Web;
+using Lantern.Web.Localisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +13,9 @@ public sealed class IndexModel(ListPackages.Handler list, ImportPackage.Handler 
 {
     public SharingOverview? Overview { get; private set; }
 
+    /// <summary>The confirmation's English text (its catalogue key) and its values (<see cref="Sentence.Pack"/>).</summary>
     [TempData] public string? Message { get; set; }
+    [TempData] public string? MessageValues { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Overview = await list.Handle(HttpContext.Actor(), ct);
 
@@ -38,9 +41,9 @@ public sealed class IndexModel(ListPackages.Handler list, ImportPackage.Handler 
             Overview = await list.Handle(HttpContext.Actor(), ct);
             return Page();
         }
-        Message = result.Kind == "revocation"
-            ? $"Revocation from {result.SenderName} imported: {result.ItemsRevoked} item(s) removed."
-            : $"Package from {result.SenderName} imported: {result.ItemsImported} item(s).";
+        (Message, MessageValues) = result.Kind == "revocation"
+            ? ("Revocation from {0} imported: {1} item(s) removed.", Sentence.Pack(result.SenderName, result.ItemsRevoked))
+            : ("Package from {0} imported: {1} item(s).", Sentence.Pack(result.SenderName, result.ItemsImported));
         return RedirectToPage();
     }
 }

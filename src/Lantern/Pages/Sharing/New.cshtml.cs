@@ -3,6 +3,7 @@ using Lantern.Core.Features.Intelligence;
 using Lantern.Core.Features.Sharing;
 using Lantern.Core.Security;
 using Lantern.Web;
+using Lantern.Web.Localisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -49,7 +50,8 @@ public sealed class NewModel(ListPartners.Handler partners, GetCase.Handler getC
             await LoadAsync(ct);
             return Page();
         }
-        TempData["Message"] = $"Package no. {package.Sequence} for {package.PartnerName} made ({package.ItemCount} item(s)). Download it from the list of sent packages and deliver it.";
+        TempData["Message"] = "Package no. {0} for {1} made ({2} item(s)). Download it from the list of sent packages and deliver it.";
+        TempData["MessageValues"] = Sentence.Pack(package.Sequence, package.PartnerName, package.ItemCount);
         return RedirectToPage("Index");
     }
 

@@ -1,6 +1,7 @@
 using Lantern.Core.Features.Sharing;
 using Lantern.Core.Security;
 using Lantern.Web;
+using Lantern.Web.Localisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +18,9 @@ public sealed class PartnersModel(ListPartners.Handler list, AddPartner.Handler 
     public IReadOnlyList<PartnerView> Partners { get; private set; } = [];
     public InstallationKeysView? OwnKeys { get; private set; }
 
+    /// <summary>The confirmation's English text (its catalogue key) and its values (<see cref="Sentence.Pack"/>).</summary>
     [TempData] public string? Message { get; set; }
+    [TempData] public string? MessageValues { get; set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -26,7 +29,8 @@ public sealed class PartnersModel(ListPartners.Handler list, AddPartner.Handler 
         PartnerView? added = null;
         if (await ModelState.TryAsync(async () => added = await add.Handle(HttpContext.Actor(), new AddPartner.Request(Name, SigningKey, EncryptionKey), ct)))
         {
-            Message = $"{added!.Name} registered. Signing key fingerprint: {added.SigningFingerprint}. Compare it with the partner's before sending.";
+            Message = "{0} registered. Signing key fingerprint: {1}. Compare it with the partner's before sending.";
+            MessageValues = Sentence.Pack(added!.Name, added.SigningFingerprint);
             return RedirectToPage();
         }
         await LoadAsync(ct);

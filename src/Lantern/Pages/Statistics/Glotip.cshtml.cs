@@ -102,7 +102,9 @@ public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Han
         _ => by,
     };
 
-    /// <summary>Bars for the shown counts; a hidden count gets no bar (its table row says why).</summary>
-    public static IReadOnlyList<Charts.Bar> Bars(IEnumerable<CountVictims.GroupCount> rows, bool words = false) =>
-        [.. rows.Where(r => r.Value is > 0).Select(r => new Charts.Bar(words ? Words.Of(r.Group) : r.Group, r.Value!.Value))];
+    /// <summary>
+    /// Whether a group of a breakdown is data shown as recorded (a citizenship, an organisation, a place) rather than a
+    /// word the catalogue translates (sex and age, form of exploitation, "unknown").
+    /// </summary>
+    public static bool IsData(string by, string group) => by is not ("sex-age" or "exploitation") && group != CountVictims.Unknown;
 }

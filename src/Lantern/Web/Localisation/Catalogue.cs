@@ -22,12 +22,19 @@ public sealed class Catalogue
     public IReadOnlyDictionary<string, string> Texts(string language) =>
         _byLanguage.TryGetValue(language, out var texts) ? texts : FrozenDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Separates an English text from its context in a key ("Places|capacity"): the catalogue is keyed by English text,
+    /// and one English word can need two translations (a shelter's places are its capacity, the network's places are
+    /// locations). English shows the text before the separator.
+    /// </summary>
+    public const char ContextSeparator = '|';
+
     /// <summary>The text in <paramref name="language"/>; English returns the text itself. False when the translation is missing.</summary>
     public bool TryTranslate(string language, string english, out string text)
     {
         if (language == Languages.English)
         {
-            text = english;
+            text = WithoutContext(english);
             return true;
         }
         if (_byLanguage.TryGetValue(language, out var texts) && texts.TryGetValue(english, out var translated))
@@ -35,8 +42,15 @@ public sealed class Catalogue
             text = translated;
             return true;
         }
-        text = english;
+        text = WithoutContext(english);
         return false;
+    }
+
+    /// <summary>The English of a key: "Places|capacity" → "Places"; a key without context is its own English.</summary>
+    public static string WithoutContext(string key)
+    {
+        var separator = key.IndexOf(ContextSeparator, StringComparison.Ordinal);
+        return separator < 0 ? key : key[..separator];
     }
 
     internal static Catalogue Parse(IEnumerable<(string Language, string Json)> files)

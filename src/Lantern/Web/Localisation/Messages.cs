@@ -18,6 +18,10 @@ public static partial class Messages
     public static string Translate(string message)
     {
         var language = Language.Current;
+        if (language == Lantern.Core.Features.Administration.Languages.English)
+        {
+            return message;
+        }
         if (Catalogue.Shipped.TryTranslate(language, message, out var text))
         {
             return text;

@@ -16,6 +16,15 @@
         person: 'ellipse', 'case': 'round-rectangle', phone: 'diamond', document: 'rectangle', account: 'hexagon',
         address: 'triangle', vehicle: 'vee', organisation: 'octagon', place: 'round-triangle'
     };
+    // Every text the script writes comes from the page, in the page's language (data-text-*, data-words).
+    function text(name) {
+        var args = Array.prototype.slice.call(arguments, 1);
+        return (container.getAttribute('data-text-' + name) || '').replace(/\{(\d)\}/g, function (_, i) { return String(args[Number(i)]); });
+    }
+    var words = JSON.parse(container.getAttribute('data-words') || '{}');
+    function word(slug) {
+        return words[slug] || slug;
+    }
     var status = document.getElementById('network-status');
     var panel = document.getElementById('network-selection');
     var form = document.getElementById('network-filter');
@@ -37,7 +46,7 @@
             { selector: 'node[?centre]', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
             { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827' } },
             { selector: 'edge', style: {
-                'width': 1.5, 'line-color': '#94a3b8', 'curve-style': 'bezier', 'label': 'data(relation)', 'font-size': 7,
+                'width': 1.5, 'line-color': '#94a3b8', 'curve-style': 'bezier', 'label': 'data(word)', 'font-size': 7,
                 'color': '#64748b', 'text-rotation': 'autorotate'
             } },
             { selector: '.hidden', style: { 'display': 'none' } }
@@ -61,7 +70,7 @@
             if (cy.getElementById(id).nonempty()) {
                 return;
             }
-            elements.push({ group: 'edges', data: { id: id, source: l.source, target: l.target, relation: l.relation, from: l.from || '', to: l.to || '' } });
+            elements.push({ group: 'edges', data: { id: id, source: l.source, target: l.target, relation: l.relation, word: word(l.relation), from: l.from || '', to: l.to || '' } });
         });
         return elements;
     }
@@ -71,7 +80,7 @@
         var links = cy.edges().not('.hidden').length;
         container.setAttribute('data-drawn-nodes', String(nodes));
         container.setAttribute('data-drawn-links', String(links));
-        status.textContent = 'Drawn: ' + nodes + ' nodes, ' + links + ' links' + (extra ? '. ' + extra : '.');
+        status.textContent = text('drawn', nodes, links) + (extra ? ' · ' + extra : '');
     }
 
     function applyFilters() {
@@ -109,7 +118,7 @@
         return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } }).then(function (response) {
             if (!response.ok) {
                 return response.json().catch(function () { return {}; }).then(function (problem) {
-                    throw new Error(problem.detail || problem.title || ('The server answered ' + response.status));
+                    throw new Error(problem.detail || problem.title || text('failed', response.status));
                 });
             }
             return response.json();
@@ -120,7 +129,7 @@
         selected = node;
         panel.hidden = false;
         document.getElementById('network-selection-label').textContent = node.data('label');
-        document.getElementById('network-selection-kind').textContent = node.data('type') + ' · ' + node.data('degree') + ' link(s) in the network you may see';
+        document.getElementById('network-selection-kind').textContent = text('kind', word(node.data('type')), node.data('degree'));
         var open = document.getElementById('network-open');
         open.hidden = !node.data('href');
         open.href = node.data('href') || '#';
@@ -140,7 +149,7 @@
                 layout(false, node);
             }
             applyFilters();
-            report((cy.nodes().length - before) + ' added around ' + node.data('label'));
+            report(text('added', cy.nodes().length - before, node.data('label')));
         }).catch(function (error) { report(error.message); });
     }
 
@@ -161,7 +170,7 @@
             var button = document.createElement('button');
             button.type = 'button';
             button.className = 'link';
-            button.textContent = 'Expand in the drawing';
+            button.textContent = text('expand');
             button.addEventListener('click', function () {
                 var node = cy.getElementById(row.getAttribute('data-node'));
                 if (node.nonempty()) {

@@ -119,6 +119,32 @@ public sealed class WatchlistIndexTests
         Assert.Contains("entry v3; list abc123", explanation, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Ziaulhaq Qureshi", "1970-08-17")]
+    [InlineData("Zia Qureshi Khan", "1970-17-08")]
+    [InlineData("ضياء الحق قريشي", "1970")]
+    public void Read_ExplanationOfAHit_GivesBackItsParts(string name, string birthDate)
+    {
+        using var index = WatchlistIndex.Build([new("W1", ["Zia ul Haq Qureshi", "ضياء الحق قريشي"], "1970-08-17", "PK", Version: 3)], "abc123", NameMatcher.Bundled);
+        var hit = index.Screen(new ScreeningSubject("S1", name, birthDate), 0.3).Single();
+
+        var read = WatchlistHit.Read(hit.Explanation());
+
+        Assert.NotNull(read);
+        Assert.Equal(hit.MatchedName, read.MatchedName);
+        Assert.Equal(hit.Name.Parts.Select(p => p.Agreement?.ToString().ToLowerInvariant() ?? "unmatched"), read.Parts.Select(p => p.Agreement));
+        Assert.Equal(hit.Name.Parts.Select(p => p.Left.Length > 0 ? p.Left : p.Right), read.Parts.Select(p => p.Input));
+        Assert.Equal(hit.Details.Select(d => (d.Field, d.Agreement.ToString().ToLowerInvariant())), read.Details.Select(d => (d.Field, d.Agreement)));
+        Assert.Equal(3, read.EntryVersion);
+        Assert.Equal("abc123", read.ListVersion);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Zia ul Haq Qureshi matched")]
+    [InlineData("name 'Zia' 0.9: Zia=Zia somehow +0.5; entry v1; list x")]
+    public void Read_NotAnExplanation_IsNull(string? text) => Assert.Null(WatchlistHit.Read(text));
+
     [Fact]
     public void Screen_IdentityNumberAgrees_FindsTheEntryWhateverTheName()
     {

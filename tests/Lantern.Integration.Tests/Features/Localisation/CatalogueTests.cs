@@ -41,6 +41,9 @@ public sealed partial class CatalogueTests
         "Prosecutions/Proceeding.cshtml", "Prosecutions/Deadlines.cshtml", "Prosecutions/Hearings.cshtml", "Prosecutions/Timeline.cshtml", "Prosecutions/WitnessSchedule.cshtml",
         "Sharing/Index.cshtml", "Sharing/New.cshtml", "Sharing/Partners.cshtml",
         // ---- end ----
+        // ---- Statistics, releases (issue 8 §3, the last pages; Sharing/Download.cshtml only sends a file) ----
+        "Statistics/Index.cshtml", "Statistics/Glotip.cshtml", "Statistics/Prosecution.cshtml", "Statistics/Routes.cshtml", "Reports/Releases.cshtml",
+        // ---- end ----
     ];
 
     [Fact]

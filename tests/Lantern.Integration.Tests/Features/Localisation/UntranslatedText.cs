@@ -14,7 +14,7 @@ namespace Lantern.Integration.Tests.Features.Localisation;
 public static partial class UntranslatedText
 {
     /// <summary>Abbreviations kept in Latin letters in Urdu text, as Pakistani officials write them.</summary>
-    private static readonly string[] Kept = ["PTPA", "PSMA", "FIR", "CNIC", "NICOP", "UTC", "NGO", "BLSA", "ILO", "FIA", "CSV", "ISO", "XML", "SHA", "UTF", "MB"];
+    private static readonly string[] Kept = ["PTPA", "PSMA", "FIR", "CNIC", "NICOP", "UTC", "NGO", "BLSA", "ILO", "FIA", "CSV", "ISO", "XML", "SHA", "UTF", "MB", "GLOTIP", "UNODC", "SDG", "CTDC", "XLSX"];
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
     {

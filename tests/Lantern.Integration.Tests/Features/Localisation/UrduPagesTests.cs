@@ -93,6 +93,7 @@ public sealed partial class UrduPagesTests : IAsyncLifetime
         using var sent = await ReferralScenario.PostAsync(_server, Persona.InvestigatorA, $"/api/v1/referrals/{_referral}/send");
         sent.EnsureSuccessStatusCode();
         await SeedTipLineInspectionsScreeningAsync();
+        await SeedStatisticsAsync();
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
