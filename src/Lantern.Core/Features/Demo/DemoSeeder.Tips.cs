@@ -84,7 +84,10 @@ internal sealed partial class DemoSeeder
                     girl.SetIdentity(new PersonDetails("ثمینہ", null, "کوثر", null, [], PartialDate.Parse((triaged.Year - 15).ToString(CultureInfo.InvariantCulture), "birthDate"),
                         Gender.Feminine, [Pk], [], null, null, null, null, "Sheikhupura", "Punjab", null, Pk), triaged);
                     _index(girl);
-                    @case.AddParticipant(girl, CaseRole.Victim, triaged);
+                    // A presumed victim as the tip describes her: recruited at 15 by a false promise of work; the form of
+                    // exploitation is what the officers fear, not yet established ("Other" until the interview).
+                    @case.AddParticipant(girl, CaseRole.Victim, triaged).SetVictimContext(new VictimContext(TraffickingStatus.PossibleVictimOfTrafficking, null, null,
+                        [ExploitationForm.Other], null, [MethodOfControl.FalsePromises], RelationshipToTrafficker.Acquainted, 15));
                     db.Cases.Add(@case);
                     tip.LinkTo(@case.Id, triaged);
                     tip.Close(TipCloseReason.CaseOpened, null, triaged.AddHours(2));
