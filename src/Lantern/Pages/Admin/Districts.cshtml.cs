@@ -1,3 +1,4 @@
+using Lantern.Core.Common;
 using Lantern.Core.Features.Inspections;
 using Lantern.Core.Features.Reports;
 using Lantern.Core.Security;
@@ -19,11 +20,21 @@ public sealed class DistrictsModel(SetUserDistricts.Handler districts) : FormPag
     /// <summary>Districts offered as suggestions: those of the bundled district map.</summary>
     public IReadOnlyList<string> Known { get; } = DistrictCatalogue.Pakistan.Places.Select(p => p.District).Order(StringComparer.Ordinal).ToList();
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var current = await districts.GetAsync(HttpContext.Actor(), Username, ct);
+        SetUserDistricts.Response current;
+        try
+        {
+            current = await districts.GetAsync(HttpContext.Actor(), Username, ct);
+        }
+        catch (ValidationException)
+        {
+            // A user of another organisation, or none: the page is not found, as for any record the actor cannot see.
+            return NotFound();
+        }
         Username = current.Username;
         Districts = string.Join('\n', current.Districts);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
