@@ -22,6 +22,12 @@ public static class LanternServices
         services.AddSingleton(sp => new AuditGroupCommit(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<ChangeSignals>();
         services.AddSingleton<DeferredSync>();
+        services.AddSingleton(sp =>
+        {
+            // made after DeferredSync, so disposed before it: late commits finish before the last sync at shutdown
+            _ = sp.GetRequiredService<DeferredSync>();
+            return new CommitBudget(sp.GetService<Microsoft.Extensions.Logging.ILogger<CommitBudget>>());
+        });
         services.AddSingleton(sp => new Features.Administration.AccessTokenCache(sp.GetRequiredService<ChangeSignals>()));
 
         if (options.Provider == DatabaseProvider.Postgres)

@@ -22,6 +22,26 @@ public static class LanternWebHost
 {
     public const string SignedIn = "signed-in";
 
+    /// <summary>
+    /// Single-name screenings may answer before their commit when the disk stalls; every other request waits for
+    /// such commits first, so whatever a user does after an answer (open the alert, list alerts, read the audit
+    /// log) sees what that answer raised. Screening itself waits only for an earlier screening of the same input.
+    /// </summary>
+    private static void UseReadYourScreenings(WebApplication app)
+    {
+        var budget = app.Services.GetRequiredService<CommitBudget>();
+        budget.AnswersEarly = true;
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (!path.StartsWithSegments("/api/v1/name-screening/names") && !path.StartsWithSegments("/name-screening"))
+            {
+                await budget.SettledAsync();
+            }
+            await next(context);
+        });
+    }
+
     public static WebApplication Build(WebSettings settings, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -95,6 +115,9 @@ public static class LanternWebHost
         var app = builder.Build();
         app.UseLanternSecurityHeaders();
         app.UseLanternErrors();
+        // ---- Name screening: answers that went before their commit (CommitBudget, ADR 0024) ----
+        UseReadYourScreenings(app);
+        // ---- end ----
         app.UseStaticFiles(new StaticFileOptions
         {
             RequestPath = "/static",

@@ -171,6 +171,8 @@ public sealed class SingleNameScreeningTests : IAsyncLifetime
         using var officer = _server.Client(InvestigatorA);
         var result = await ScreenAsync(officer, "Ghulam Rasool Chandio");
         var alert = Assert.Single(result.Hits).AlertId!.Value;
+        // an answer may go before its commit when the disk is slow (CommitBudget); the commit follows
+        await _server.App.Services.GetRequiredService<CommitBudget>().SettledAsync();
 
         // Another connection, as another process would read it: committed, not merely held by the server.
         var database = Path.Combine(_server.Database.DataFolder, "lantern.db");
@@ -189,6 +191,77 @@ public sealed class SingleNameScreeningTests : IAsyncLifetime
 
         // The main file alone, as a power failure that lost the unsynced log would leave it.
         Assert.Equal(1, await CountInFileAloneAsync(Path.Combine(_server.Database.DataFolder, "lantern.db"), "SELECT count(*) FROM screened_subjects WHERE upper(Id) = upper($id)", result.SubjectId));
+    }
+
+    [Fact]
+    public async Task ScreenName_DatabaseHeldUp_AnswersFirstAndTheNextRequestWaitsForTheAlert()
+    {
+        using var officer = _server.Client(InvestigatorA);
+        Assert.Single((await ScreenAsync(officer, "Ghulam Rasool Chandio")).Hits);
+        var budget = _server.App.Services.GetRequiredService<CommitBudget>();
+        await budget.SettledAsync();
+        Task<HttpResponseMessage> opening;
+        Guid alert;
+        await using (var writer = await HoldWritesAsync())
+        {
+            // a new input (its own reference) raises a new alert, whose commit cannot finish while the write is held
+            using var response = await officer.PostAsJsonAsync(Uri(Screen), new { name = "Ghulam Rasool Chandio", externalId = "PAX-" + Guid.NewGuid().ToString("N") }).WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var result = (await response.Content.ReadFromJsonAsync<ScreeningResult>(Json.Options))!;
+            alert = Assert.Single(result.Hits).AlertId!.Value;
+            Assert.Equal(1, budget.Running);
+
+            opening = officer.GetAsync(Uri($"/api/v1/name-screening/alerts/{alert}"));
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Assert.False(opening.IsCompleted);
+        }
+        using var opened = await opening.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(0, budget.Running);
+        Assert.Equal(1, await CountAsync(Path.Combine(_server.Database.DataFolder, "lantern.db"), "SELECT count(*) FROM screening_alerts WHERE upper(Id) = upper($id)", alert));
+    }
+
+    [Fact]
+    public async Task ScreenName_MissingChildHitWhileDatabaseHeldUp_AnswersOnlyOnceTheAlertIsStored()
+    {
+        var list = await AddMissingChildAsync(_server, "Missing children (budget test)", "M-7", "Zarina Bibi Chachar");
+        using var officer = _server.Client(InvestigatorA);
+        Assert.Single((await ScreenAsync(officer, "Ghulam Rasool Chandio")).Hits);
+        await _server.App.Services.GetRequiredService<CommitBudget>().SettledAsync();
+        Task<ScreeningResult> screening;
+        await using (var writer = await HoldWritesAsync())
+        {
+            screening = ScreenAsync(officer, "Zarina Bibi Chachar");
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Assert.False(screening.IsCompleted);
+        }
+        var hit = Assert.Single((await screening.WaitAsync(TimeSpan.FromSeconds(30))).Hits);
+        Assert.Equal(list, hit.ListId);
+        Assert.Equal(1, await CountAsync(Path.Combine(_server.Database.DataFolder, "lantern.db"), "SELECT count(*) FROM screening_alerts WHERE upper(Id) = upper($id)", hit.AlertId!.Value));
+    }
+
+    /// <summary>A missing-children list of organisation A with one child, added directly (no screening happens on the way).</summary>
+    internal static Task<Guid> AddMissingChildAsync(LanternServer server, string listName, string id, string name) =>
+        server.AsOperatorAsync(async (sp, actor) =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var now = DateTime.UtcNow;
+            var w = new Watchlist(listName, "Screen at bus terminals.", WatchlistKind.MissingChildren, WatchlistSource.Manual, new OrganisationId(server.OrganisationAId), actor.UserId, now);
+            db.Watchlists.Add(w);
+            WatchlistEditing.Add(db, w, w.NextVersion(now), id, new ListedDetails(name, [], "2014", "PK", null, null, "Missing since March"), actor, now);
+            await db.SaveChangesAsync();
+            return w.Id;
+        });
+
+    /// <summary>Another connection holding the database's write lock, as a slow disk would hold a commit; disposing it lets go.</summary>
+    private async Task<SqliteConnection> HoldWritesAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(_server.Database.DataFolder, "lantern.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var begin = connection.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE;";
+        await begin.ExecuteNonQueryAsync();
+        return connection;
     }
 
     internal static async Task<long> CountAsync(string database, string sql, Guid id)
@@ -228,16 +301,7 @@ public sealed class SingleNameScreeningShutdownTests
         var server = await LanternServer.StartAsync(Provider.Sqlite);
         try
         {
-            var list = await server.AsOperatorAsync(async (sp, actor) =>
-            {
-                var db = sp.GetRequiredService<AppDbContext>();
-                var now = DateTime.UtcNow;
-                var w = new Watchlist("Missing children (shutdown test)", "Screen at bus terminals.", WatchlistKind.MissingChildren, WatchlistSource.Manual, new OrganisationId(server.OrganisationAId), actor.UserId, now);
-                db.Watchlists.Add(w);
-                WatchlistEditing.Add(db, w, w.NextVersion(now), "M-1", new ListedDetails("Sakina Bibi Marri", [], "2014", "PK", null, null, "Missing since March"), actor, now);
-                await db.SaveChangesAsync();
-                return w.Id;
-            });
+            var list = await SingleNameScreeningTests.AddMissingChildAsync(server, "Missing children (shutdown test)", "M-1", "Sakina Bibi Marri");
             using var client = server.Client(InvestigatorA);
             using var response = await client.PostAsJsonAsync(new Uri(Screen, UriKind.Relative), new { name = "Sakina Bibi Marri" });
             var result = (await response.Content.ReadFromJsonAsync<ScreeningResult>(Json.Options))!;
