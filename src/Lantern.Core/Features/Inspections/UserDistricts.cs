@@ -71,7 +71,7 @@ public static class SetUserDistricts
             var name = username?.Trim().ToLowerInvariant() ?? "";
             // An administrator manages the accounts of their own organisation; the local operator those of any.
             return await _db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Username == name && (actor.IsSystem || u.OrganisationId == actor.OrganisationId), ct)
-                ?? throw new ValidationException("username", $"There is no user named '{username}'.");
+                ?? throw new NotFoundException("The user");
         }
     }
 }

@@ -1,4 +1,3 @@
-using Lantern.Core.Common;
 using Lantern.Core.Features.Inspections;
 using Lantern.Core.Features.Reports;
 using Lantern.Core.Security;
@@ -22,16 +21,8 @@ public sealed class DistrictsModel(SetUserDistricts.Handler districts) : FormPag
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        SetUserDistricts.Response current;
-        try
-        {
-            current = await districts.GetAsync(HttpContext.Actor(), Username, ct);
-        }
-        catch (ValidationException)
-        {
-            // A user of another organisation, or none: the page is not found, as for any record the actor cannot see.
-            return NotFound();
-        }
+        // A user of another organisation, or none, is not found (NotFoundException), as any record the actor cannot see.
+        var current = await districts.GetAsync(HttpContext.Actor(), Username, ct);
         Username = current.Username;
         Districts = string.Join('\n', current.Districts);
         return Page();

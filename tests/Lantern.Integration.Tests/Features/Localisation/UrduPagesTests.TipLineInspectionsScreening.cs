@@ -148,6 +148,19 @@ public sealed partial class UrduPagesTests
     }
 
     [Fact]
+    public async Task DistrictsPage_UserOfNoneOrAnotherOrganisation_IsNotFound()
+    {
+        using var browser = new FormBrowser(_server.Address);
+        await SignInAsync(browser, Persona.AdministratorA);
+        foreach (var username in new[] { "no.such.user", LanternServer.Username(Persona.InvestigatorB) })
+        {
+            using var response = await browser.Client.GetAsync(new Uri($"/admin/users/{username}/districts", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/not-found", response.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Fact]
     public async Task RecordInspection_InvalidCountsInUrdu_ShowsTheMessageInUrduWithItsNumbers()
     {
         using var browser = new FormBrowser(_server.Address);
