@@ -61,7 +61,7 @@ internal static class SharingCommands
         var name = new Option<string>("--name") { Description = "The partner's name, e.g. \"FIA AHTC Islamabad (partner installation)\".", Required = true };
         var signing = new Option<string>("--signing-key") { Description = "The partner's Ed25519 public key (base64), from its 'lantern sharing keys show'.", Required = true };
         var encryption = new Option<string>("--encryption-key") { Description = "The partner's X25519 public key (base64).", Required = true };
-        var command = new Command("add", "Register a partner installation; compare the printed fingerprints with the partner's over the telephone.") { name, signing, encryption, Organisation };
+        var command = new Command("add", "Register a partner installation; compare the printed fingerprints with the partner's over the telephone.") { name, signing, encryption, Organisation, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
             actor = await ActingForAsync(services, actor, parse, ct);
@@ -74,7 +74,7 @@ internal static class SharingCommands
 
     private static Command ListPartnersCommand()
     {
-        var command = new Command("list", "The partners: id, name, signing-key fingerprint, encryption-key fingerprint, last sequence sent and received.") { Organisation };
+        var command = new Command("list", "The partners: id, name, signing-key fingerprint, encryption-key fingerprint, last sequence sent and received.") { Organisation, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
             actor = await ActingForAsync(services, actor, parse, ct);
@@ -101,7 +101,7 @@ internal static class SharingCommands
             AllowMultipleArgumentsPerToken = false,
         };
         var output = new Option<string>("--out") { Description = "Write the package file here.", Required = true };
-        var command = new Command("create", "Make a signed, encrypted package for a partner (H2 items are refused) and write it to a file.") { partner, items, output, Organisation };
+        var command = new Command("create", "Make a signed, encrypted package for a partner (H2 items are refused) and write it to a file.") { partner, items, output, Organisation, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
             actor = await ActingForAsync(services, actor, parse, ct);
@@ -119,7 +119,7 @@ internal static class SharingCommands
     private static Command ImportCommand()
     {
         var file = new Argument<string>("file") { Description = "The package file received from a partner." };
-        var command = new Command("import", "Import a package: signature, sender, tampering and replay are checked; a revocation removes the revoked items.") { file, Organisation };
+        var command = new Command("import", "Import a package: signature, sender, tampering and replay are checked; a revocation removes the revoked items.") { file, Organisation, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
             actor = await ActingForAsync(services, actor, parse, ct);
@@ -140,7 +140,7 @@ internal static class SharingCommands
     {
         var item = new Argument<Guid>("item") { Description = "The id (in this installation) of the item that was shared." };
         var output = new Option<string>("--out-dir") { Description = "Write the revocation packages (one per partner) into this folder.", Required = true };
-        var command = new Command("revoke", "Revoke a shared item: one signed revocation package per partner that received it.") { item, output, Organisation };
+        var command = new Command("revoke", "Revoke a shared item: one signed revocation package per partner that received it.") { item, output, Organisation, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
             actor = await ActingForAsync(services, actor, parse, ct);
@@ -160,7 +160,7 @@ internal static class SharingCommands
 
     private static Command ListCommand()
     {
-        var command = new Command("list", "Packages sent and received: id, direction, kind, partner, sequence, items, by, at.") { Organisation };
+        var command = new Command("list", "Packages sent and received: id, direction, kind, partner, sequence, items, by, at.") { Organisation, LocalCommand.As };
         command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
         {
             actor = await ActingForAsync(services, actor, parse, ct);
@@ -274,6 +274,11 @@ internal static class SharingCommands
 
     private static async Task<Actor> ActingForAsync(IServiceProvider services, Actor actor, ParseResult parse, CancellationToken ct)
     {
+        // --as names who acts (their organisation and role); without it the local operator acts for --organisation
+        if (parse.GetValue(LocalCommand.As) is not null)
+        {
+            return await LocalCommand.AsAsync(services, actor, parse, ct);
+        }
         if (parse.GetValue(Organisation) is not { } name)
         {
             return actor;
