@@ -97,6 +97,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Sharing.SharingPackage> SharingPackages => Set<Features.Sharing.SharingPackage>();
     public DbSet<Features.Sharing.SentItem> SentItems => Set<Features.Sharing.SentItem>();
     public DbSet<Features.Sharing.ReceivedItem> ReceivedItems => Set<Features.Sharing.ReceivedItem>();
+    public DbSet<Features.Sharing.EncodedPerson> EncodedPersons => Set<Features.Sharing.EncodedPerson>();
+    public DbSet<Features.Sharing.ReceivedEncoding> ReceivedEncodings => Set<Features.Sharing.ReceivedEncoding>();
+    public DbSet<Features.Sharing.LinkagePair> LinkagePairs => Set<Features.Sharing.LinkagePair>();
     // ---- end of signed sharing packages ----
 
     // ---- GLOTIP statistics (Features/Statistics; Configurations/StatisticsConfigurations.cs): reference data, not scoped ----
@@ -264,6 +267,9 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
         model.Entity<Features.Sharing.SharingPackage>().HasQueryFilter(TenantFilter, p => ScopeUnrestricted || p.OrganisationId == ScopeOrganisation);
         model.Entity<Features.Sharing.SentItem>().HasQueryFilter(TenantFilter, s => ScopeUnrestricted || s.OrganisationId == ScopeOrganisation);
         model.Entity<Features.Sharing.ReceivedItem>().HasQueryFilter(TenantFilter, r => ScopeUnrestricted || r.OrganisationId == ScopeOrganisation);
+        model.Entity<Features.Sharing.EncodedPerson>().HasQueryFilter(TenantFilter, e => ScopeUnrestricted || e.OrganisationId == ScopeOrganisation);
+        model.Entity<Features.Sharing.ReceivedEncoding>().HasQueryFilter(TenantFilter, e => ScopeUnrestricted || e.OrganisationId == ScopeOrganisation);
+        model.Entity<Features.Sharing.LinkagePair>().HasQueryFilter(TenantFilter, p => ScopeUnrestricted || p.OrganisationId == ScopeOrganisation);
         // ---- end of signed sharing packages ----
         // ---- Tip line: tips, what reporters added, alerts and the duty roster are the receiving organisation's own.
         // A tip reaches a case only by a link; the case's own filter decides who sees the case. ----

@@ -217,7 +217,19 @@ public sealed class ClkSet
         {
             throw new ValidationException(option, $"cannot read {path}: {e.Message}");
         }
-        if (lines.Length == 0)
+        return FromLines(lines, path, option);
+    }
+
+    /// <summary>Reads <c>.clk</c> text held in memory (e.g. received in a sharing package); <paramref name="source"/> names it in errors.</summary>
+    public static ClkSet Parse(string text, string source, string option)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return FromLines(text.Split('\n'), source, option);
+    }
+
+    private static ClkSet FromLines(string[] lines, string path, string option)
+    {
+        if (lines.Length == 0 || lines[0].Length == 0)
         {
             throw new ValidationException(option, $"{path} is empty.");
         }

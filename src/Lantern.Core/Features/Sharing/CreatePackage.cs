@@ -69,19 +69,9 @@ public static class CreatePackage
                 items.Add(item);
             }
 
-            var now = _clock.GetUtcNow().UtcDateTime;
-            var sender = await _db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "Lantern";
-            var packageId = SequentialGuid.Next();
-            var sequence = partner.NextSequence();
-            var manifest = new PackageManifest(PackageFormat.Format, packageId, PackageFormat.ItemsKind, sequence, sender,
-                Convert.ToBase64String(_keys.SigningPublicKey), partner.EncryptionKey, now, items.Select(x => x.Item).ToList(), []);
-            byte[] file;
-            using (var signingKey = _keys.SigningKey())
-            {
-                file = PackageFormat.Seal(manifest, signingKey, Convert.FromBase64String(partner.EncryptionKey));
-            }
-            var package = new SharingPackage(packageId, actor.OrganisationId, partner, PackageDirection.Sent, PackageFormat.ItemsKind, sequence, items.Count, file, actor.Username, now);
-            _db.SharingPackages.Add(package);
+            var package = await PackageSealing.SealAsync(_db, _keys, _clock, actor, partner, PackageFormat.ItemsKind, items.Select(x => x.Item).ToList(), null, ct);
+            var packageId = package.Id;
+            var sequence = package.Sequence;
             foreach (var (item, kind, handling) in items)
             {
                 _db.SentItems.Add(new SentItem(packageId, actor.OrganisationId, partner.Id, kind, item.OriginalId, item.Title, handling));
@@ -209,5 +199,29 @@ public static class CreatePackage
                 throw new ValidationException(field, e.Message);
             }
         }
+    }
+}
+
+/// <summary>Signs, encrypts and records a package for a partner: the one path every package kind leaves by.</summary>
+internal static class PackageSealing
+{
+    public static async Task<SharingPackage> SealAsync(AppDbContext db, SharingKeys keys, TimeProvider clock, Actor actor, SharingPartner partner, string kind,
+        IReadOnlyList<PackageItem> items, IReadOnlyList<LinkageAgreement>? agreements, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sender = await db.Organisations.AsNoTracking().Where(o => o.Id == actor.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "Lantern";
+        var packageId = SequentialGuid.Next();
+        var sequence = partner.NextSequence();
+        var manifest = new PackageManifest(PackageFormat.Format, packageId, kind, sequence, sender,
+            Convert.ToBase64String(keys.SigningPublicKey), partner.EncryptionKey, now, items, [])
+        { Agreements = agreements };
+        byte[] file;
+        using (var signingKey = keys.SigningKey())
+        {
+            file = PackageFormat.Seal(manifest, signingKey, Convert.FromBase64String(partner.EncryptionKey));
+        }
+        var package = new SharingPackage(packageId, actor.OrganisationId, partner, PackageDirection.Sent, kind, sequence, items.Count + (agreements?.Count ?? 0), file, actor.Username, now);
+        db.SharingPackages.Add(package);
+        return package;
     }
 }

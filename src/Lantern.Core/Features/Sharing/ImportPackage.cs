@@ -75,12 +75,32 @@ public static class ImportPackage
             var imported = 0;
             var revoked = 0;
             int count;
+            var encodings = 0;
+            var pairs = 0;
             if (manifest.Kind == PackageFormat.ItemsKind)
             {
-                var items = manifest.Items.Select((item, i) => Read(actor, partner, manifest.PackageId, item, string.Create(CultureInfo.InvariantCulture, $"package.items[{i}]"), now)).ToList();
+                var linkage = manifest.Items.Where(i => i.Kind == SharingCodes.Name(SharedItemKind.PprlEncodings)).ToList();
+                foreach (var item in linkage)
+                {
+                    // encodings are matched and kept apart from received items: they are not readable content
+                    if (SharingCodes.ParseBasis(item.ConsentBasis, "package") is null)
+                    {
+                        throw PackageFormat.Refused("The package carries linkage encodings of persons without a consent basis.");
+                    }
+                    var (received, found) = await LinkageEncoding.MatchAsync(_db, actor, partner, manifest.PackageId, item.Content, now, ct);
+                    encodings += received;
+                    pairs += found;
+                }
+                var items = manifest.Items.Except(linkage).Select((item, i) => Read(actor, partner, manifest.PackageId, item, string.Create(CultureInfo.InvariantCulture, $"package.items[{i}]"), now)).ToList();
                 _db.ReceivedItems.AddRange(items);
                 imported = items.Count;
-                count = items.Count;
+                count = manifest.Items.Count;
+            }
+            else if (manifest.Kind == PackageFormat.LinkageAgreementKind)
+            {
+                var agreements = manifest.Agreements ?? [];
+                imported = await LinkageEncoding.ApplyAgreementsAsync(_db, actor, partner, agreements, now, ct);
+                count = agreements.Count;
             }
             else if (manifest.Kind == PackageFormat.RevocationKind)
             {
@@ -101,9 +121,10 @@ public static class ImportPackage
             var package = new SharingPackage(manifest.PackageId, actor.OrganisationId, partner, PackageDirection.Received, manifest.Kind, manifest.Sequence, count, null, actor.Username, now);
             _db.SharingPackages.Add(package);
             _audit.Add(actor, "sharing.package.receive", "sharing_package", manifest.PackageId.ToString(),
-                detail: string.Create(CultureInfo.InvariantCulture, $"from {partner.Name}, {manifest.Kind}, sequence {manifest.Sequence}, {imported} item(s) imported, {revoked} revoked"));
+                detail: string.Create(CultureInfo.InvariantCulture, $"from {partner.Name}, {manifest.Kind}, sequence {manifest.Sequence}, {imported} item(s) imported, {revoked} revoked")
+                    + (encodings > 0 ? string.Create(CultureInfo.InvariantCulture, $", {encodings} linkage encoding(s), {pairs} possible common person(s)") : ""));
             await _db.SaveChangesAsync(ct);
-            return new ImportResult(manifest.PackageId, manifest.Kind, partner.Name, manifest.Sequence, imported, revoked);
+            return new ImportResult(manifest.PackageId, manifest.Kind, partner.Name, manifest.Sequence, imported, revoked, encodings, pairs);
         }
 
         private static ReceivedItem Read(Actor actor, SharingPartner partner, Guid packageId, PackageItem item, string field, DateTime now)

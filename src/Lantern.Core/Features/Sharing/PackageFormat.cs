@@ -18,7 +18,21 @@ public sealed record PackageManifest(
     string RecipientEncryptionKey,
     DateTime CreatedAt,
     IReadOnlyList<PackageItem> Items,
-    IReadOnlyList<Guid> Revoked);
+    IReadOnlyList<Guid> Revoked)
+{
+    /// <summary>
+    /// A <c>linkage-agreement</c> package's agreements to share details on possible common persons (ADR 0025). Absent
+    /// from other kinds, so their bytes are what they were before linkage.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<LinkageAgreement>? Agreements { get; init; }
+}
+
+/// <summary>
+/// "We agree to share details on pair <paramref name="Pair"/>". <paramref name="YourReference"/> is the recipient's own
+/// encoding reference, sent when the recipient does not know the pair yet (the sender matched the recipient's encodings).
+/// </summary>
+public sealed record LinkageAgreement(Guid Pair, Guid? YourReference);
 
 /// <summary>
 /// One shared record with its codes: the handling code (H0-H3, and H3's conditions), source reliability, information
@@ -44,6 +58,7 @@ internal sealed record SignedManifest(string Manifest, string Signature);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(PackageManifest))]
+[JsonSerializable(typeof(LinkageAgreement))]
 [JsonSerializable(typeof(PackageHeader))]
 [JsonSerializable(typeof(PackageEnvelope))]
 [JsonSerializable(typeof(SignedManifest))]
@@ -61,6 +76,7 @@ internal static class PackageFormat
     public const string Format = "lantern-share/1";
     public const string ItemsKind = "items";
     public const string RevocationKind = "revocation";
+    public const string LinkageAgreementKind = "linkage-agreement";
     public const int MaxFileBytes = 16 * 1024 * 1024;
 
     private static readonly byte[] Info = Encoding.ASCII.GetBytes(Format);

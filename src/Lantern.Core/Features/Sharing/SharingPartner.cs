@@ -56,6 +56,23 @@ public sealed class SharingPartner
     public string SigningFingerprint => SharingKeys.Fingerprint(Convert.FromBase64String(SigningKey));
     public string EncryptionFingerprint => SharingKeys.Fingerprint(Convert.FromBase64String(EncryptionKey));
 
+    /// <summary>
+    /// The linkage secret agreed with this partner (ADR 0015, 0025), base64; encrypted at rest, never logged, never in a
+    /// package. Both sides encode their persons with it; without it nothing can be matched.
+    /// </summary>
+    public string? LinkageSecret { get; private set; }
+    public DateTime? LinkageSecretSetAt { get; private set; }
+
+    public bool HasLinkageSecret => LinkageSecret is not null;
+
+    internal byte[] LinkageSecretBytes() => LinkageSecret is { } s ? Convert.FromBase64String(s) : [];
+
+    internal void SetLinkageSecret(byte[] secret, DateTime now)
+    {
+        LinkageSecret = Convert.ToBase64String(secret);
+        LinkageSecretSetAt = now;
+    }
+
     internal long NextSequence() => ++LastSequenceSent;
 
     internal void Accept(long sequence)

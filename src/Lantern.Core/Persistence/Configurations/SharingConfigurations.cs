@@ -20,6 +20,8 @@ internal sealed class SharingPartnerConfiguration : IEntityTypeConfiguration<Sha
         b.Property(p => p.RegisteredBy).HasMaxLength(64);
         b.Ignore(p => p.SigningFingerprint);
         b.Ignore(p => p.EncryptionFingerprint);
+        b.Property(p => p.LinkageSecret).IsEncrypted();
+        b.Ignore(p => p.HasLinkageSecret);
     }
 }
 
@@ -67,5 +69,46 @@ internal sealed class ReceivedItemConfiguration : IEntityTypeConfiguration<Recei
         b.Ignore(r => r.IsRevoked);
         b.Ignore(r => r.MayBePassedOn);
         b.Ignore(r => r.MayBeEvidence);
+    }
+}
+
+internal sealed class EncodedPersonConfiguration : IEntityTypeConfiguration<EncodedPerson>
+{
+    public void Configure(EntityTypeBuilder<EncodedPerson> b)
+    {
+        b.ToTable("sharing_linkage_sent");
+        b.HasKey(e => e.Id);
+        b.HasIndex(e => new { e.OrganisationId, e.PartnerId, e.Reference }).IsUnique();
+        b.HasOne<SharingPackage>().WithMany().HasForeignKey(e => e.PackageId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Features.People.Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReceivedEncodingConfiguration : IEntityTypeConfiguration<ReceivedEncoding>
+{
+    public void Configure(EntityTypeBuilder<ReceivedEncoding> b)
+    {
+        b.ToTable("sharing_linkage_received");
+        b.HasKey(e => e.Id);
+        b.HasIndex(e => new { e.OrganisationId, e.PartnerId });
+        b.HasOne<SharingPackage>().WithMany().HasForeignKey(e => e.PackageId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(e => e.Reference).HasMaxLength(64);
+    }
+}
+
+internal sealed class LinkagePairConfiguration : IEntityTypeConfiguration<LinkagePair>
+{
+    public void Configure(EntityTypeBuilder<LinkagePair> b)
+    {
+        b.ToTable("sharing_linkage_pairs");
+        b.HasKey(p => p.Id);
+        b.HasIndex(p => new { p.OrganisationId, p.PartnerId, p.Reference }).IsUnique();
+        b.HasIndex(p => new { p.OrganisationId, p.PartnerId, p.PersonId });
+        b.HasOne<SharingPartner>().WithMany().HasForeignKey(p => p.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(p => p.PartnerName).HasMaxLength(SharingPartner.MaxNameLength);
+        b.Property(p => p.PartnerReference).HasMaxLength(64);
+        b.Property(p => p.AgreedBy).HasMaxLength(64);
+        b.HasOne<Features.People.Person>().WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(p => p.BothAgreed);
     }
 }

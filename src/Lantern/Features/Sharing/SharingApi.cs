@@ -21,8 +21,30 @@ public static class SharingApi
         sharing.MapGet("/packages/{id:guid}/file", Download).RequireAuthorization(Permissions.SharingSend).WithName("DownloadSharingPackage").WithSummary("The sealed package file to deliver to the partner.");
         sharing.MapPost("/packages/import", Import).RequireAuthorization(Permissions.SharingReceive).WithName("ImportSharingPackage").WithSummary("Import a package file (the request body): signature, sender, tampering and replay are checked.");
         sharing.MapPost("/items/{originalId:guid}/revoke", Revoke).RequireAuthorization(Permissions.SharingSend).WithName("RevokeSharedItem").WithSummary("Revoke an item you shared: one signed revocation package per partner that received it.");
+        sharing.MapPut("/partners/{id:guid}/linkage-secret", SetSecret).RequireAuthorization(Permissions.SharingManage).WithName("SetLinkageSecret").WithSummary("Enter the linkage secret agreed with the partner (kept encrypted, never shown again); answers the partner with its key check.");
+        sharing.MapPost("/linkage/encodings", SendEncodings).RequireAuthorization(Permissions.SharingSend).WithName("SendLinkageEncodings").WithSummary("Encode your persons in the chosen case roles with the partner's linkage secret and pack the encodings for that partner.");
+        sharing.MapGet("/linkage/pairs", Pairs).RequireAuthorization(Permissions.SharingReceive).WithName("ListLinkagePairs").WithSummary("Possible common persons with partners: your own person and the partner's name; no scores, nothing of the partner's person.");
+        sharing.MapPost("/linkage/pairs/{id:guid}/agree", Agree).RequireAuthorization(Permissions.SharingSend).WithName("AgreeOnLinkagePair").WithSummary("Agree to share details on a possible common person: a signed agreement package for the partner.");
         return api;
     }
+
+    /// <summary>The body of <c>PUT /partners/{id}/linkage-secret</c>.</summary>
+    public sealed record LinkageSecretBody(string? Secret);
+
+    private static async Task<Ok<PartnerView>> SetSecret(Guid id, LinkageSecretBody body, HttpContext http, SetLinkageSecret.Handler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Handle(http.Actor(), new SetLinkageSecret.Request(id, body.Secret), ct));
+
+    private static async Task<Created<LinkageSendResult>> SendEncodings(SendLinkageEncodings.Request request, HttpContext http, SendLinkageEncodings.Handler handler, CancellationToken ct)
+    {
+        var result = await handler.Handle(http.Actor(), request, ct);
+        return TypedResults.Created($"/api/v1/sharing/packages/{result.Package.Id}/file", result);
+    }
+
+    private static async Task<Ok<IReadOnlyList<LinkagePairView>>> Pairs(HttpContext http, ListLinkagePairs.Handler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Handle(http.Actor(), ct));
+
+    private static async Task<Ok<LinkageAgreementResult>> Agree(Guid id, HttpContext http, AgreeOnLinkagePair.Handler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Handle(http.Actor(), id, ct));
 
     private static async Task<Ok<InstallationKeysView>> Keys(HttpContext http, ShowInstallationKeys.Handler handler, CancellationToken ct) =>
         TypedResults.Ok(await handler.Handle(http.Actor(), ct));

@@ -41,9 +41,14 @@ public sealed class IndexModel(ListPackages.Handler list, ImportPackage.Handler 
             Overview = await list.Handle(HttpContext.Actor(), ct);
             return Page();
         }
-        (Message, MessageValues) = result.Kind == "revocation"
-            ? ("Revocation from {0} imported: {1} item(s) removed.", Sentence.Pack(result.SenderName, result.ItemsRevoked))
-            : ("Package from {0} imported: {1} item(s).", Sentence.Pack(result.SenderName, result.ItemsImported));
+        (Message, MessageValues) = result switch
+        {
+            { Kind: "revocation" } => ("Revocation from {0} imported: {1} item(s) removed.", Sentence.Pack(result.SenderName, result.ItemsRevoked)),
+            { Kind: "linkage-agreement" } => ("Agreement from {0} imported: {1} possible common person(s) to share details on.", Sentence.Pack(result.SenderName, result.ItemsImported)),
+            { EncodingsReceived: > 0 } => ("Package from {0} imported: {1} item(s), {2} linkage encoding(s), {3} possible common person(s).",
+                Sentence.Pack(result.SenderName, result.ItemsImported, result.EncodingsReceived, result.PossibleCommonPersons)),
+            _ => ("Package from {0} imported: {1} item(s).", Sentence.Pack(result.SenderName, result.ItemsImported)),
+        };
         return RedirectToPage();
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class CatalogueTests
         "Evidence/Index.cshtml", "Evidence/Detail.cshtml", "Intelligence/Index.cshtml",
         "Network/Index.cshtml", "Network/Relations.cshtml",
         "Prosecutions/Proceeding.cshtml", "Prosecutions/Deadlines.cshtml", "Prosecutions/Hearings.cshtml", "Prosecutions/Timeline.cshtml", "Prosecutions/WitnessSchedule.cshtml",
-        "Sharing/Index.cshtml", "Sharing/New.cshtml", "Sharing/Partners.cshtml",
+        "Sharing/Index.cshtml", "Sharing/New.cshtml", "Sharing/Partners.cshtml", "Sharing/Linkage.cshtml",
         // ---- end ----
         // ---- Statistics, releases (issue 8 §3, the last pages; Sharing/Download.cshtml only sends a file) ----
         "Statistics/Index.cshtml", "Statistics/Glotip.cshtml", "Statistics/Prosecution.cshtml", "Statistics/Routes.cshtml", "Reports/Releases.cshtml",

@@ -30,6 +30,7 @@ public sealed partial class UrduPagesTests
         "/services/new",
         "/admin/users",
         "/admin/users/test.investigatora/districts",
+        "/sharing/linkage",
     ];
 
     /// <summary>Pages an auditor reaches.</summary>

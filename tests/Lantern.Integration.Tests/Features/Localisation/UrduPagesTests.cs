@@ -61,6 +61,7 @@ public sealed partial class UrduPagesTests : IAsyncLifetime
         "/sharing",
         "/sharing/new?case={case}",
         "/sharing/partners",
+        "/sharing/linkage",
         "/cases/{case}/evidence",
         "/cases/{case}/intelligence",
         "/cases/{case}/network",
