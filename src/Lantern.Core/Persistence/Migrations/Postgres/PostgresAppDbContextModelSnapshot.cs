@@ -2677,6 +2677,131 @@ namespace Lantern.Core.Persistence.Migrations.Postgres
                     b.ToTable("assessments", (string)null);
                 });
 
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.EncodedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Reference")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OrganisationId", "PartnerId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("sharing_linkage_sent", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.LinkagePair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AgreedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("OwnReference")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PartnerAgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PartnerReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Reference")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OrganisationId", "PartnerId", "PersonId");
+
+                    b.HasIndex("OrganisationId", "PartnerId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("sharing_linkage_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.ReceivedEncoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Encoding")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
+
+                    b.HasIndex("OrganisationId", "PartnerId");
+
+                    b.ToTable("sharing_linkage_received", (string)null);
+                });
+
             modelBuilder.Entity("Lantern.Core.Features.Sharing.ReceivedItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2875,6 +3000,14 @@ namespace Lantern.Core.Persistence.Migrations.Postgres
 
                     b.Property<long>("LastSequenceSent")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("LinkageSecret")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)")
+                        .HasAnnotation("Lantern:Encrypted", true);
+
+                    b.Property<DateTime?>("LinkageSecretSetAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -4306,6 +4439,45 @@ namespace Lantern.Core.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.EncodedPerson", b =>
+                {
+                    b.HasOne("Lantern.Core.Features.Sharing.SharingPackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lantern.Core.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.LinkagePair", b =>
+                {
+                    b.HasOne("Lantern.Core.Features.Sharing.SharingPartner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lantern.Core.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.ReceivedEncoding", b =>
+                {
+                    b.HasOne("Lantern.Core.Features.Sharing.SharingPackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lantern.Core.Features.Sharing.ReceivedItem", b =>

@@ -2672,6 +2672,131 @@ namespace Lantern.Core.Persistence.Migrations.Sqlite
                     b.ToTable("assessments", (string)null);
                 });
 
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.EncodedPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Reference")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OrganisationId", "PartnerId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("sharing_linkage_sent", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.LinkagePair", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PartnerAgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Reference")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnerId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OrganisationId", "PartnerId", "PersonId");
+
+                    b.HasIndex("OrganisationId", "PartnerId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("sharing_linkage_pairs", (string)null);
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.ReceivedEncoding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Encoding")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PackageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PackageId");
+
+                    b.HasIndex("OrganisationId", "PartnerId");
+
+                    b.ToTable("sharing_linkage_received", (string)null);
+                });
+
             modelBuilder.Entity("Lantern.Core.Features.Sharing.ReceivedItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2870,6 +2995,14 @@ namespace Lantern.Core.Persistence.Migrations.Sqlite
 
                     b.Property<long>("LastSequenceSent")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkageSecret")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Lantern:Encrypted", true);
+
+                    b.Property<DateTime?>("LinkageSecretSetAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -4301,6 +4434,45 @@ namespace Lantern.Core.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.EncodedPerson", b =>
+                {
+                    b.HasOne("Lantern.Core.Features.Sharing.SharingPackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Lantern.Core.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.LinkagePair", b =>
+                {
+                    b.HasOne("Lantern.Core.Features.Sharing.SharingPartner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Lantern.Core.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Lantern.Core.Features.Sharing.ReceivedEncoding", b =>
+                {
+                    b.HasOne("Lantern.Core.Features.Sharing.SharingPackage", null)
+                        .WithMany()
+                        .HasForeignKey("PackageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Lantern.Core.Features.Sharing.ReceivedItem", b =>
