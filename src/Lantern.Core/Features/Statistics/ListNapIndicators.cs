@@ -96,7 +96,7 @@ public static class ListNapIndicators
     internal static IReadOnlyList<int> SeriesYears(NapIndicatorDefinition d, int year, int thisYear)
     {
         var last = Math.Max(Math.Min(d.Target.Year, thisYear), Math.Min(year, thisYear));
-        var first = Math.Min(d.Baseline.Year, last);
+        var first = Math.Min(d.Baseline.Year, Math.Min(year, thisYear));
         return [.. Enumerable.Range(first, last - first + 1).TakeLast(MaxSeries)];
     }
 

@@ -106,7 +106,7 @@ internal static class StatisticsCommands
                 {
                     foreach (var p in i.Series)
                     {
-                        Console.WriteLine(CsvText.Row(i.Code, p.Period, p.Value.Text, p.Numerator.Text, p.Denominator?.Text ?? "", Number(p.Expected)));
+                        Console.WriteLine(CsvText.Row(i.Code, p.Period, p.Value.Text, p.Numerator.Text, p.Denominator?.Text ?? "") + "," + Number(p.Expected));
                     }
                 }
             }
@@ -115,9 +115,10 @@ internal static class StatisticsCommands
                 Console.WriteLine("code,title,unit,period,value,numerator,denominator,baseline_year,baseline,target_year,target,expected,progress_percent,status");
                 foreach (var i in response.Indicators)
                 {
-                    Console.WriteLine(CsvText.Row(i.Code, i.Title, i.Unit, i.Period, i.Value.Text, i.NumeratorValue.Text, i.DenominatorValue?.Text ?? "",
-                        i.Baseline.Year.ToString(CultureInfo.InvariantCulture), Number(i.Baseline.Value), i.Target.Year.ToString(CultureInfo.InvariantCulture), Number(i.Target.Value),
-                        Number(i.Expected), Number(i.Progress), i.Status));
+                    Console.WriteLine(CsvText.Row(i.Code, i.Title, i.Unit, i.Period, i.Value.Text, i.NumeratorValue.Text, i.DenominatorValue?.Text ?? "") + ","
+                        // Numbers as they are: a negative progress is a number, not text to guard against formulas.
+                        + string.Join(',', i.Baseline.Year.ToString(CultureInfo.InvariantCulture), Number(i.Baseline.Value), i.Target.Year.ToString(CultureInfo.InvariantCulture),
+                            Number(i.Target.Value), Number(i.Expected), Number(i.Progress)) + "," + CsvText.Cell(i.Status));
                 }
             }
             Console.Error.WriteLine($"{response.Indicators.Count} indicator(s), {(response.Suppressed ? "small cells suppressed" : "exact figures")}");

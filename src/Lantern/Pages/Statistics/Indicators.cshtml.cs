@@ -49,9 +49,10 @@ public sealed class IndicatorsModel(ListNapIndicators.Handler indicators, TimePr
                 csv.Append("code,title,unit,period,value,numerator,denominator,baseline_year,baseline,target_year,target,expected,progress_percent,status\n");
                 foreach (var i in response.Indicators)
                 {
-                    csv.Append(CsvText.Row(i.Code, i.Title, i.Unit, i.Period, i.Value.Text, i.NumeratorValue.Text, i.DenominatorValue?.Text ?? "",
-                        i.Baseline.Year.ToString(Invariant), Number(i.Baseline.Value), i.Target.Year.ToString(Invariant), Number(i.Target.Value),
-                        Number(i.Expected), Number(i.Progress), i.Status)).Append('\n');
+                    csv.Append(CsvText.Row(i.Code, i.Title, i.Unit, i.Period, i.Value.Text, i.NumeratorValue.Text, i.DenominatorValue?.Text ?? "") + ","
+                        // Numbers as they are: a negative progress is a number, not text to guard against formulas.
+                        + string.Join(',', i.Baseline.Year.ToString(Invariant), Number(i.Baseline.Value), i.Target.Year.ToString(Invariant),
+                            Number(i.Target.Value), Number(i.Expected), Number(i.Progress)) + "," + CsvText.Cell(i.Status)).Append('\n');
                 }
                 return File(CsvFile.Bytes(csv.ToString()), CsvFile.ContentType, $"nap-indicators-{Code(response.Period)}.csv");
             }
@@ -59,7 +60,7 @@ public sealed class IndicatorsModel(ListNapIndicators.Handler indicators, TimePr
             csv.Append("period,value,numerator,denominator,expected,target\n");
             foreach (var p in indicator.Series)
             {
-                csv.Append(CsvText.Row(p.Period, p.Value.Text, p.Numerator.Text, p.Denominator?.Text ?? "", Number(p.Expected), Number(indicator.Target.Value))).Append('\n');
+                csv.Append(CsvText.Row(p.Period, p.Value.Text, p.Numerator.Text, p.Denominator?.Text ?? "") + "," + Number(p.Expected) + "," + Number(indicator.Target.Value)).Append('\n');
             }
             return File(CsvFile.Bytes(csv.ToString()), CsvFile.ContentType, $"nap-indicator-{Code(indicator.Code)}.csv");
         }
