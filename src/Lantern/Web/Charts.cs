@@ -128,12 +128,12 @@ public static class Charts
             {
                 var h = v <= 0 ? 0 : Math.Max(2, height - bottom - Y(v));
                 svg.Append(Invariant, $"<rect x=\"{x:0.#}\" y=\"{height - bottom - h:0.#}\" width=\"{w:0.#}\" height=\"{h:0.#}\" class=\"chart-bar\"><title>{Encode(p.Label)}: {Encode(p.Text)}{Encode(unit)}</title></rect>");
-                svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - bottom - h - 5:0.#}\" text-anchor=\"middle\" class=\"chart-value\">{Encode(p.Text)}</text>");
+                svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - bottom - h - 5:0.#}\" text-anchor=\"middle\" class=\"chart-value\" translate=\"no\">{Encode(p.Text)}</text>");
             }
             else
             {
                 svg.Append(Invariant, $"<rect x=\"{x:0.#}\" y=\"{height - bottom - 18}\" width=\"{w:0.#}\" height=\"18\" class=\"chart-hidden\" fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"3 3\"><title>{Encode(p.Label)}: {Encode(p.Text)}</title></rect>");
-                svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - bottom - 23}\" text-anchor=\"middle\" class=\"chart-value\">{Encode(p.Text)}</text>");
+                svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - bottom - 23}\" text-anchor=\"middle\" class=\"chart-value\" translate=\"no\">{Encode(p.Text)}</text>");
             }
             svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - 7}\" text-anchor=\"middle\" class=\"chart-label\">{Encode(Shorten(p.Label, 10))}</text>");
         }
