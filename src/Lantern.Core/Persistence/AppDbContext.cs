@@ -106,6 +106,10 @@ internal abstract class AppDbContext(DbContextOptions options, FieldCipher ciphe
     public DbSet<Features.Statistics.PopulationFigure> PopulationFigures => Set<Features.Statistics.PopulationFigure>();
     // ---- end of GLOTIP statistics ----
 
+    // ---- National Action Plan indicators (Features/Statistics; docs/decisions/0026-nap-indicators-as-data.md): reference data, not scoped ----
+    public DbSet<Features.Statistics.NapIndicatorVersion> NapIndicatorVersions => Set<Features.Statistics.NapIndicatorVersion>();
+    // ---- end of National Action Plan indicators ----
+
     // ---- Tip line (Features/Tips; Configurations/TipConfigurations.cs) ----
     public DbSet<Features.Tips.Tip> Tips => Set<Features.Tips.Tip>();
     public DbSet<Features.Tips.TipAddition> TipAdditions => Set<Features.Tips.TipAddition>();

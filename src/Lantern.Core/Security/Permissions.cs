@@ -93,6 +93,11 @@ public static class Permissions
     public const string StatisticsPopulationManage = "statistics.population.manage";
     // ---- end of GLOTIP statistics ----
 
+    // ---- National Action Plan indicators (Features/Statistics; docs/decisions/0026-nap-indicators-as-data.md) ----
+    /// <summary>Define and change National Action Plan indicators (numerator, denominator, filters, baseline, target).</summary>
+    public const string StatisticsIndicatorsManage = "statistics.indicators.manage";
+    // ---- end of National Action Plan indicators ----
+
     // ---- Tip line (Features/Tips; docs/decisions/0018-tip-line.md) ----
     /// <summary>Work the hotline organisation's tip queue: record calls, read tips, assign, mark urgent, link, open a case, close.</summary>
     public const string TipsTriage = "tips.triage";
@@ -136,5 +141,6 @@ public static class Permissions
         TipsTriage, TipsSupervise, // tip line
         .. Inspections, // labour inspections
         .. Reports, // reports and anonymised releases
+        StatisticsIndicatorsManage, // National Action Plan indicators
     ];
 }

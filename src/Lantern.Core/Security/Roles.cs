@@ -115,9 +115,15 @@ public static class RolePermissions
     private static readonly string[] ReportKeeping = [Permissions.ReleasesCtdc, Permissions.ReportsTemplateManage];
     // ---- end of reports and anonymised releases ----
 
+    // ---- National Action Plan indicators (docs/decisions/0026-nap-indicators-as-data.md) ----
+    // Defining an indicator (what it counts, its baseline and target) is the administrator's; analysts read the
+    // indicators' figures through statistics.read, small cells suppressed.
+    private static readonly string[] IndicatorKeeping = [Permissions.StatisticsIndicatorsManage];
+    // ---- end of National Action Plan indicators ----
+
     public static IReadOnlySet<string> For(Role role) => role switch
     {
-        Role.Administrator => Set([.. ExactStatistics, .. ReportKeeping, .. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage, .. TipSupervision, .. InspectionWork]),
+        Role.Administrator => Set([.. ExactStatistics, .. ReportKeeping, .. IndicatorKeeping, .. CaseWork, .. ReferralWork, .. ProsecutionSupervision, .. EvidenceWork, .. NetworkWork, Permissions.CasesDelete, Permissions.CasesShare, Permissions.UsersManage, Permissions.StatisticsRead, Permissions.ScreeningCatalogueManage, Permissions.ReferralsOverrideConsent, Permissions.ServicesManage, .. DuplicateReview, .. WatchlistKeeping, .. SharingWork, Permissions.SharingManage, .. TipSupervision, .. InspectionWork]),
         Role.Investigator => Set([.. CaseWork, .. ReferralWork, .. InvestigationWork, .. EvidenceWork, .. NetworkWork, Permissions.CasesShare, .. DuplicateReview, .. WatchlistScreening, Permissions.WatchlistsChildren, .. SharingWork, .. TipTriage]),
         Role.Prosecutor => Set([.. TrialWork, .. ProsecutorEvidence, .. NetworkReading, Permissions.CasesRead, Permissions.CasesExport, Permissions.NotesWrite, Permissions.PersonsRead, Permissions.TokensOwn, Permissions.VictimStatusDecide, .. DuplicateReading, Permissions.WatchlistsRead]),
         Role.Caseworker => Set([.. CaseWork, .. ReferralWork, .. HearingDates, .. WatchlistScreening, Permissions.WatchlistsChildren, .. TipTriage]),

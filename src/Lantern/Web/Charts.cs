@@ -98,6 +98,51 @@ public static class Charts
         return Close(svg);
     }
 
+    /// <summary>One year of an indicator's series: <see cref="Value"/> is null when the figure is withheld or undefined, and <see cref="Text"/> is then drawn instead of a column.</summary>
+    public sealed record SeriesPoint(string Label, double? Value, string Text);
+
+    /// <summary>
+    /// An indicator over the years: a column per year with its published text, a hollow dashed column with the mark for
+    /// a withheld figure (never a column of a guessed height), and the target as a dashed line with its value.
+    /// </summary>
+    public static IHtmlContent IndicatorSeries(string title, IReadOnlyList<SeriesPoint> points, double target, string targetLabel, string unit = "")
+    {
+        const int height = 200;
+        const int bottom = 24;
+        const int top = 24;
+        var max = Math.Max(1e-9, points.Select(p => p.Value ?? 0).Append(target).Max());
+        var slot = points.Count == 0 ? Width - 20 : (double)(Width - 20) / points.Count;
+        double Y(double v) => height - bottom - (v <= 0 ? 0 : v / max * (height - bottom - top));
+        var svg = Open(title, height, "chart chart-columns chart-indicator");
+        if (points.Count == 0)
+        {
+            svg.Append(Invariant, $"<text x=\"10\" y=\"20\" class=\"chart-empty\">{Encode(NoData())}</text>");
+        }
+        svg.Append(Invariant, $"<line x1=\"10\" y1=\"{height - bottom}\" x2=\"{Width - 10}\" y2=\"{height - bottom}\" class=\"chart-axis\"/>");
+        for (var i = 0; i < points.Count; i++)
+        {
+            var p = points[i];
+            var x = 10 + i * slot + slot * 0.15;
+            var w = slot * 0.7;
+            if (p.Value is { } v)
+            {
+                var h = v <= 0 ? 0 : Math.Max(2, height - bottom - Y(v));
+                svg.Append(Invariant, $"<rect x=\"{x:0.#}\" y=\"{height - bottom - h:0.#}\" width=\"{w:0.#}\" height=\"{h:0.#}\" class=\"chart-bar\"><title>{Encode(p.Label)}: {Encode(p.Text)}{Encode(unit)}</title></rect>");
+                svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - bottom - h - 5:0.#}\" text-anchor=\"middle\" class=\"chart-value\" translate=\"no\">{Encode(p.Text)}</text>");
+            }
+            else
+            {
+                svg.Append(Invariant, $"<rect x=\"{x:0.#}\" y=\"{height - bottom - 18}\" width=\"{w:0.#}\" height=\"18\" class=\"chart-hidden\" fill=\"none\" stroke=\"currentColor\" stroke-dasharray=\"3 3\"><title>{Encode(p.Label)}: {Encode(p.Text)}</title></rect>");
+                svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - bottom - 23}\" text-anchor=\"middle\" class=\"chart-value\" translate=\"no\">{Encode(p.Text)}</text>");
+            }
+            svg.Append(Invariant, $"<text x=\"{x + w / 2:0.#}\" y=\"{height - 7}\" text-anchor=\"middle\" class=\"chart-label\">{Encode(Shorten(p.Label, 10))}</text>");
+        }
+        var ty = Y(target);
+        svg.Append(Invariant, $"<line x1=\"10\" y1=\"{ty:0.#}\" x2=\"{Width - 10}\" y2=\"{ty:0.#}\" class=\"chart-target\" stroke=\"currentColor\" stroke-dasharray=\"6 4\"><title>{Encode(targetLabel)}</title></line>");
+        svg.Append(Invariant, $"<text x=\"{Width - 12}\" y=\"{ty - 4:0.#}\" text-anchor=\"end\" class=\"chart-value\">{Encode(targetLabel)}</text>");
+        return Close(svg);
+    }
+
     private static StringBuilder Open(string title, int height, string css)
     {
         var svg = new StringBuilder();

@@ -15,3 +15,17 @@ internal sealed class PopulationFigureConfiguration : IEntityTypeConfiguration<P
         b.Property(f => f.Source).HasMaxLength(PopulationFigure.MaxSourceLength);
     }
 }
+
+/// <summary>Indicator definitions are not personal data: nothing in them is encrypted. One row per version.</summary>
+internal sealed class NapIndicatorVersionConfiguration : IEntityTypeConfiguration<NapIndicatorVersion>
+{
+    public void Configure(EntityTypeBuilder<NapIndicatorVersion> b)
+    {
+        b.ToTable("nap_indicator_versions");
+        b.HasKey(v => v.Id);
+        b.HasIndex(v => new { v.Code, v.Version }).IsUnique();
+        b.Property(v => v.Code).HasMaxLength(NapIndicatorDefinition.MaxCodeLength);
+        b.Property(v => v.Title).HasMaxLength(NapIndicatorDefinition.MaxTitleLength);
+        b.Property(v => v.SavedBy).HasMaxLength(200);
+    }
+}

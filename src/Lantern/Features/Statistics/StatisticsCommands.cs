@@ -25,7 +25,7 @@ internal static class StatisticsCommands
             Console.Error.WriteLine($"{response.VictimsWithRoute} victim(s) on {response.Flows.Count} route(s); {response.VictimsWithoutRoute} without a recorded place");
             return 0;
         }, ct));
-        return new Command("stats", "Aggregate statistics (no identities).") { routes, Victims(), Population() };
+        return new Command("stats", "Aggregate statistics (no identities).") { routes, Victims(), Population(), Indicators() };
     }
 
     /// <summary>
@@ -77,5 +77,81 @@ internal static class StatisticsCommands
             return 0;
         }, ct));
         return new Command("population", "Population figures, the denominator of SDG 16.2.2 (victims per 100,000).") { import };
+    }
+
+    /// <summary>
+    /// <c>lantern stats indicators [--year YYYY | --from DAY --to DAY] [--code CODE] [--series] [--public]</c>: the National
+    /// Action Plan indicators as CSV (one line each, or one line per indicator and year with <c>--series</c>); exact by
+    /// default (the local operator), small cells suppressed with <c>--public</c>. <c>define --file F.json</c> adds or
+    /// changes definitions.
+    /// </summary>
+    private static Command Indicators()
+    {
+        var year = new Option<string?>("--year") { Description = "The year (the calendar year, or the financial year beginning in July of it); default: this year." };
+        var from = new Option<string?>("--from") { Description = "First day of a free period (YYYY-MM-DD), with --to." };
+        var to = new Option<string?>("--to") { Description = "Last day of a free period (YYYY-MM-DD), with --from." };
+        var code = new Option<string?>("--code") { Description = "Only this indicator." };
+        var series = new Option<bool>("--series") { Description = "One line per indicator and year, from the baseline year." };
+        var publicOption = new Option<bool>("--public") { Description = "Apply small-cell suppression, as for anything published." };
+        var command = new Command("indicators", "National Action Plan indicators: value, baseline, target and progress as CSV.") { year, from, to, code, series, publicOption, DefineIndicators() };
+        command.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var response = await services.GetRequiredService<ListNapIndicators.Handler>().Handle(actor,
+                new ListNapIndicators.Request(CountVictims.ParseYear(parse.GetValue(year)), parse.GetValue(from), parse.GetValue(to), parse.GetValue(publicOption), parse.GetValue(code)), ct);
+            string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
+            if (parse.GetValue(series))
+            {
+                Console.WriteLine("code,period,value,numerator,denominator,expected");
+                foreach (var i in response.Indicators)
+                {
+                    foreach (var p in i.Series)
+                    {
+                        Console.WriteLine(CsvText.Row(i.Code, p.Period, p.Value.Text, p.Numerator.Text, p.Denominator?.Text ?? "") + "," + Number(p.Expected));
+                    }
+                }
+            }
+            else
+            {
+                Console.WriteLine("code,title,unit,period,value,numerator,denominator,baseline_year,baseline,target_year,target,expected,progress_percent,status");
+                foreach (var i in response.Indicators)
+                {
+                    Console.WriteLine(CsvText.Row(i.Code, i.Title, i.Unit, i.Period, i.Value.Text, i.NumeratorValue.Text, i.DenominatorValue?.Text ?? "") + ","
+                        // Numbers as they are: a negative progress is a number, not text to guard against formulas.
+                        + string.Join(',', i.Baseline.Year.ToString(CultureInfo.InvariantCulture), Number(i.Baseline.Value), i.Target.Year.ToString(CultureInfo.InvariantCulture),
+                            Number(i.Target.Value), Number(i.Expected), Number(i.Progress)) + "," + CsvText.Cell(i.Status));
+                }
+            }
+            Console.Error.WriteLine($"{response.Indicators.Count} indicator(s), {(response.Suppressed ? "small cells suppressed" : "exact figures")}");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    /// <summary><c>lantern stats indicators define --file F.json</c>: one definition, or <c>{"indicators": [...]}</c>; each is added or becomes its indicator's next version.</summary>
+    private static Command DefineIndicators()
+    {
+        var file = new Option<string?>("--file") { Description = "JSON: one indicator definition, or {\"indicators\": [...]}." };
+        var define = new Command("define", "Add or change National Action Plan indicator definitions (each change is a new version).") { file };
+        define.SetAction((parse, ct) => LocalCommand.RunAsync(parse, async (services, actor) =>
+        {
+            var path = parse.GetValue(file);
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new ValidationException("file", "Give --file F.json.");
+            }
+            if (!File.Exists(path))
+            {
+                throw new ValidationException("file", $"{path} does not exist.");
+            }
+            var saved = await services.GetRequiredService<DefineNapIndicator.Handler>().SaveAsync(actor,
+                new DefineNapIndicator.Request(await File.ReadAllTextAsync(path, ct), DefineNapIndicator.Mode.CreateOrReplace), ct);
+            foreach (var v in saved)
+            {
+                Console.WriteLine(CsvText.Row(v.Code, "version " + v.Version.ToString(CultureInfo.InvariantCulture), v.Title));
+            }
+            Console.Error.WriteLine($"{saved.Count} indicator definition(s) saved");
+            return 0;
+        }, ct));
+        return define;
     }
 }

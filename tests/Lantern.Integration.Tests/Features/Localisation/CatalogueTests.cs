@@ -44,6 +44,7 @@ public sealed partial class CatalogueTests
         // ---- Statistics, releases (issue 8 §3, the last pages; Sharing/Download.cshtml only sends a file) ----
         "Statistics/Index.cshtml", "Statistics/Glotip.cshtml", "Statistics/Prosecution.cshtml", "Statistics/Routes.cshtml", "Reports/Releases.cshtml",
         // ---- end ----
+        "Statistics/Indicators.cshtml", "Statistics/IndicatorEdit.cshtml", // National Action Plan indicators (ADR 0026)
     ];
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed partial class UrduPagesTests
         "/statistics/routes?year=2025",
         "/statistics/routes?level=city&year=2025",
         "/statistics/glotip?year=3000",
+        "/statistics/indicators?year=2025",
+        "/statistics/indicators?from=2025-01-01&to=2025-06-30",
     ];
 
     /// <summary>Pages only an administrator reaches, or that differ for one (exact figures).</summary>
@@ -29,6 +31,9 @@ public sealed partial class UrduPagesTests
         "/statistics/glotip?year=2025",
         "/statistics/glotip?year=2025&public=true",
         "/reports/releases",
+        "/statistics/indicators?year=2025",
+        "/statistics/indicators/edit?code=NAP-1.1",
+        "/statistics/indicators/edit",
     ];
 
     /// <summary>The statistics fixture and one release, so the release log has a row.</summary>
