@@ -72,8 +72,8 @@ internal static class VictimFacts
     public static async Task<List<VictimFact>> LoadAsync(AppDbContext db, int? year, IReadOnlyCollection<OrganisationId>? organisations, CancellationToken ct) =>
         (await ReadAsync(db, db.Participants.AsNoTracking().Where(p => p.Role == CaseRole.Victim && (year == null || p.Case.OpenedYear == year)), null, organisations, placesOnly: true, ct)).Facts;
 
-    /// <summary>What one read of a period's victims gives: the facts, and the victim participations with their cases' events, from which <see cref="VictimRoutes.Compute"/> draws the routes.</summary>
-    internal sealed record Reading(List<VictimFact> Facts, List<(Guid Victim, CaseId Case)> Victims, List<VictimRoutes.Place> Events);
+    /// <summary>What one read of a period's victims gives: the facts, and the victim participations with their cases' events, from which <c>VictimRoutes.Compute</c> draws the routes.</summary>
+    internal sealed record Reading(List<VictimFact> Facts, List<(Guid Victim, CaseId Case, Guid Person)> Victims, List<VictimRoutes.Place> Events);
 
     /// <summary>
     /// The facts of a period, read once for every tabulation (the annual report): cases opened in a calendar year as
@@ -114,7 +114,7 @@ internal static class VictimFacts
         var facts = Compute(rows.Select(r => new Participation(r.IdentityId ?? r.PersonId.Value, r.ParticipantId, r.CaseId, countAsYear ?? r.Year, r.OpenedOn,
             organisationNames.GetValueOrDefault(r.OrganisationId, "(unknown)"), r.Gender, r.Citizenships, r.AgeWhenTrafficked, r.ExploitationCodes, BirthDate(r), r.ControlCodes, r.Industry, r.Relationship)).ToList(),
             places.Where(p => p.Date != null || p.Country != null || p.State != null || p.City != null).Select(p => new Event(p.CaseId, p.Type, p.Date, p.State, p.City, p.People, p.Country)).ToList());
-        return new Reading(facts, [.. rows.Select(r => (r.ParticipantId, r.CaseId))], places);
+        return new Reading(facts, [.. rows.Select(r => (r.ParticipantId, r.CaseId, r.IdentityId ?? r.PersonId.Value))], places);
     }
 
     /// <summary>One victim participation, the identity resolved (<paramref name="Victim"/>) and the birth date decrypted.</summary>
