@@ -104,7 +104,9 @@ internal static class VictimFacts
                 p.ControlCodes, p.Industry, p.RelationshipToTrafficker))
             .ToListAsync(ct);
         var caseIds = rows.Select(r => r.CaseId).Distinct().ToList();
-        var places = await db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && (!placesOnly || e.Date != null || e.Country != null || e.State != null || e.City != null))
+        // The cases as a subquery, not a list of ids: a list of thousands of converted ids made this query take seconds.
+        var cases = victims.Select(p => p.CaseId);
+        var places = await db.Events.AsNoTracking().Where(e => cases.Contains(e.CaseId) && (!placesOnly || e.Date != null || e.Country != null || e.State != null || e.City != null))
             .Select(e => new VictimRoutes.Place(e.CaseId, e.Type, e.Date, e.Country, e.State, e.City, e.People.Select(x => x.ParticipantId).ToList()))
             .ToListAsync(ct);
         var organisationIds = rows.Select(r => r.OrganisationId).Distinct().ToList();
