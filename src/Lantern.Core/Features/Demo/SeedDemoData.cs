@@ -71,6 +71,7 @@ public static class SeedDemoData
             var plans = seeder.PlanCases();
             var batches = plans.Chunk(BatchSize).ToList();
             var created = seeder.SeedDuplicateCases(_db); // possible duplicates: one recruiter recorded by three offices (DemoSeeder.Duplicates.cs)
+            var total = created + plans.Count; // the progress counts those cases too, so it ends at its total
             foreach (var batch in batches)
             {
                 // Recurring people were saved once; each batch works with freshly loaded, tracked instances.
@@ -82,7 +83,7 @@ public static class SeedDemoData
                 created += batch.Length;
                 await _db.SaveChangesAsync(ct);
                 _db.ChangeTracker.Clear();
-                progress?.Report($"Seeded {created} of {plans.Count} cases.");
+                progress?.Report($"Seeded {created} of {total} cases.");
             }
             await seeder.SeedReferralsAsync(_db, ct);
             await seeder.SeedScreeningAsync(_db, ct);
