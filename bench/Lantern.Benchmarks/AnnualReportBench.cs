@@ -17,25 +17,14 @@ namespace Lantern.Benchmarks;
 /// server generate it — statistics read, tables, charts and maps built, PDF drawn, audit written. Prints, per run,
 /// the wall time, the CPU time of this process and the time of each step; then the peak working set of the process.
 /// </summary>
-/// <remarks>
-/// Usage: <c>annual-report [--synthetic N] DATABASE KEYS [YEAR=2025] [RUNS=3] [FROM TO]</c> (FROM TO: a free period
-/// instead of the year). <c>--synthetic N</c>: when the database is created, N synthetic cases opened in YEAR are
-/// imported after the demo data (in one organisation, through the import use case, 500 a call), so that the report
-/// runs over a year of 10,000 cases and more.
-/// </remarks>
+/// <remarks>Usage: <c>annual-report DATABASE KEYS [YEAR=2025] [RUNS=3] [FROM TO]</c> (FROM TO: a free period instead of the year).</remarks>
 internal static class AnnualReportBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var synthetic = 0;
-        if (args is ["--synthetic", var n, .. var rest])
-        {
-            synthetic = int.Parse(n, CultureInfo.InvariantCulture);
-            args = rest;
-        }
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: annual-report [--synthetic N] DATABASE KEYS [YEAR=2025] [RUNS=3] [FROM TO]");
+            Console.Error.WriteLine("usage: annual-report DATABASE KEYS [YEAR=2025] [RUNS=3] [FROM TO]");
             return 2;
         }
         var year = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2025;
@@ -61,10 +50,6 @@ internal static class AnnualReportBench
                     new Progress<string>(line => Console.Error.WriteLine("demo: " + line)));
                 Console.Error.WriteLine(Report.Invariant($"annual-report: seeded {seeded.Cases:N0} cases and {seeded.Persons:N0} people in {seeding.Elapsed.TotalSeconds:0} s"));
                 organisation = (await setup.FirstOrganisationAsync(ct))?.Id ?? default;
-                if (synthetic > 0)
-                {
-                    await ImportSyntheticAsync(provider, synthetic, year, ct);
-                }
             }
         }
 
@@ -92,27 +77,6 @@ internal static class AnnualReportBench
         process.Refresh();
         Console.WriteLine(Report.Invariant($"peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB; allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0} MiB in all; {Environment.ProcessorCount} processors"));
         return 0;
-    }
-
-    private static async Task ImportSyntheticAsync(IServiceProvider provider, int count, int year, CancellationToken ct)
-    {
-        const int batch = 500;
-        var generator = new SyntheticCases(7, openedIn: year);
-        var importing = Stopwatch.StartNew();
-        string organisationName;
-        await using (var scope = provider.CreateAsyncScope())
-        {
-            var organisations = await scope.ServiceProvider.GetRequiredService<Lantern.Core.Features.Administration.Organisations.ListHandler>().Handle(Actor.LocalOperator(default), ct);
-            organisationName = organisations[0].Name;
-        }
-        for (var done = 0; done < count; done += batch)
-        {
-            var documents = Enumerable.Range(done, Math.Min(batch, count - done)).Select(i => generator.NextJson(Report.Invariant($"SYN-{year}-{i:D6}")));
-            await using var scope = provider.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<Lantern.Core.Features.Cases.ImportCases.Handler>().Handle(Actor.LocalOperator(default),
-                new Lantern.Core.Features.Cases.ImportCases.Request([new Lantern.Core.Features.Cases.ImportCases.Source("synthetic.json", "[" + string.Join(',', documents) + "]")], organisationName), ct);
-            Console.Error.WriteLine(Report.Invariant($"annual-report: imported {Math.Min(done + batch, count):N0} of {count:N0} synthetic cases ({importing.Elapsed.TotalSeconds:0} s)"));
-        }
     }
 
     /// <summary>Notes each step as it starts, on the caller's thread (System.Progress would post it later).</summary>

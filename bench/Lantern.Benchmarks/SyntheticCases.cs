@@ -10,10 +10,8 @@ namespace Lantern.Benchmarks;
 /// Deterministic synthetic lantern-case/1 documents for load: names from a small list of Pakistani names, each
 /// stored in one of its usual Latin spellings, plus CNICs, phones and events. Not realistic case data; only its
 /// shape and the spread of names matter here. The same seed gives the same documents and the same searches.
-/// With <c>openedIn</c> every case is opened in that year and one in three has a transit event (the annual report's
-/// load: a year's worth of cases with routes); without it, cases spread over 2016-2025 with no transit, as before.
 /// </summary>
-internal sealed class SyntheticCases(int seed, int? openedIn = null)
+internal sealed class SyntheticCases(int seed)
 {
     // Each row holds the spellings of one name; searches pick any spelling, so they often differ from the stored one.
     private static readonly string[][] FemaleNames =
@@ -77,9 +75,8 @@ internal sealed class SyntheticCases(int seed, int? openedIn = null)
         }
         var recruitment = Pick(Places);
         var exploitation = Pick(Places);
-        var year = openedIn ?? 2016 + _random.Next(10);
+        var year = 2016 + _random.Next(10);
         var keys = persons.Select(p => p.Key!).ToList();
-        var transit = openedIn is not null && _random.Next(3) == 0 ? Pick(Places) : default;
         return new CaseDocument
         {
             Format = CaseDocument.FormatName,
@@ -95,8 +92,6 @@ internal sealed class SyntheticCases(int seed, int? openedIn = null)
             Events =
             [
                 new EventSection { Type = "Recruitment", Date = $"{year - 1}-{1 + _random.Next(12):00}", Country = "PK", State = recruitment.State, City = recruitment.City, Persons = keys },
-                .. (transit.City is null ? Array.Empty<EventSection>()
-                    : [new EventSection { Type = "Transit", Date = $"{year - 1}-12", Country = "PK", State = transit.State, City = transit.City, Persons = keys }]),
                 new EventSection { Type = "Exploitation", Date = $"{year}", Country = "PK", State = exploitation.State, City = exploitation.City, Persons = keys.Where(k => k.StartsWith('v')).ToList() },
             ],
         };

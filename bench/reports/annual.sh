@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # Rendering benchmark of the annual report (docs/benchmarks.md, "Annual report").
 #
-#   bench/reports/annual.sh [WORKDIR] [YEAR] [RUNS] [SYNTHETIC]
-#
-# SYNTHETIC (default 0): when WORKDIR is new, that many synthetic cases opened in YEAR are imported after the demo
-# data (10000 gives a database of over 12,000 cases, 10,000 of them in the report's year); use a separate WORKDIR.
+#   bench/reports/annual.sh [WORKDIR] [YEAR] [RUNS]
 #
 # Seeds the demo data set (2,196 cases, about 4,900 people) into WORKDIR/demo.db the first time (kept for later
 # runs: seeding takes minutes), then generates the report RUNS times in one process (the first run includes the JIT
@@ -17,10 +14,9 @@ cd "$(dirname "$0")/../.."
 work="${1:-/tmp/lantern-annual-bench}"
 year="${2:-2025}"
 runs="${3:-3}"
-synthetic="${4:-0}"
 mkdir -p "$work"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u); $(uptime)" >&2
 dotnet build bench/Lantern.Benchmarks -c Release -nologo -v quiet >&2
-bench=(dotnet bench/Lantern.Benchmarks/bin/Release/net10.0/Lantern.Benchmarks.dll annual-report --synthetic "$synthetic" "$work/demo.db" "$work/keys")
+bench=(dotnet bench/Lantern.Benchmarks/bin/Release/net10.0/Lantern.Benchmarks.dll annual-report "$work/demo.db" "$work/keys")
 /usr/bin/time -f "process: %e s wall, %U s user, %S s system, max resident %M KiB" "${bench[@]}" "$year" "$runs"
 /usr/bin/time -f "process: %e s wall, %U s user, %S s system, max resident %M KiB" "${bench[@]}" "$year" 1 "$((year - 1))-07-01" "$year-06-30"

@@ -143,55 +143,6 @@ public static class Charts
         return Close(svg);
     }
 
-    /// <summary>
-    /// The routes' flow diagram (<see cref="Core.Features.Statistics.RouteDiagram"/>): bands from origin through transit to
-    /// destination, as laid out in Core so that the PDF shows the same. <paramref name="place"/> gives a place's label and
-    /// whether it is data; <paramref name="word"/> translates the legend's words. A hidden count is a hollow band of one
-    /// fixed width.
-    /// </summary>
-    public static IHtmlContent Flows(Core.Features.Statistics.RouteDiagram.Data d, Func<string, (string Text, bool Data)> place, Func<string, string> word)
-    {
-        var svg = new StringBuilder();
-        svg.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-flows\" viewBox=\"0 0 {d.Width:0} {d.Height:0}\" width=\"100%\" direction=\"ltr\" role=\"img\" aria-label=\"{Encode(d.Title)}\"><title>{Encode(d.Title)}</title>");
-        if (d.Bands.Count == 0)
-        {
-            svg.Append(Invariant, $"<text x=\"10\" y=\"18\" class=\"chart-empty\">{Encode(NoData())}</text>");
-        }
-        foreach (var b in d.Bands)
-        {
-            var path = new StringBuilder();
-            foreach (var (x0, t0, x1, t1, w) in Core.Features.Statistics.RouteDiagram.Segments(b))
-            {
-                var mid = (x0 + x1) / 2;
-                path.Append(Invariant, $"M{x0:0.#} {t0:0.##}C{mid:0.#} {t0:0.##} {mid:0.#} {t1:0.##} {x1:0.#} {t1:0.##}L{x1:0.#} {t1 + w:0.##}C{mid:0.#} {t1 + w:0.##} {mid:0.#} {t0 + w:0.##} {x0:0.#} {t0 + w:0.##}Z");
-            }
-            var style = b.Hidden ? "fill-opacity=\"0.19\" stroke=\"#555\" stroke-width=\"0.8\" stroke-dasharray=\"2 2\"" : "fill-opacity=\"0.45\"";
-            var transit = b.Transit.Length == 0 ? "" : " → " + b.Transit;
-            svg.Append(Invariant, $"<path class=\"flow-band{(b.Hidden ? " flow-hidden" : "")}\" data-victims=\"{Encode(b.Text)}\" d=\"{path}\" fill=\"#{Core.Features.Statistics.RouteDiagram.Colour(b.Scope)}\" {style}><title translate=\"no\">{Encode(place(b.Origin).Text)}{Encode(transit)} → {Encode(place(b.Destination).Text)}: {Encode(b.Text)}</title></path>");
-        }
-        foreach (var n in d.Nodes)
-        {
-            svg.Append(Invariant, $"<rect class=\"flow-node\" x=\"{n.X:0.#}\" y=\"{n.Y:0.##}\" width=\"{Core.Features.Statistics.RouteDiagram.NodeWidth:0.#}\" height=\"{Math.Max(n.Height, 1):0.##}\" fill=\"#333\"/>");
-        }
-        // Labels after every band, with a white halo, so that a band never hides a label.
-        foreach (var n in d.Nodes)
-        {
-            var (text, data) = place(n.Name);
-            svg.Append(Invariant, $"<text class=\"flow-label\" x=\"{n.LabelX:0.#}\" y=\"{n.Baseline:0.#}\" font-size=\"{Core.Features.Statistics.RouteDiagram.LabelSize:0}\" text-anchor=\"{(n.LabelBefore ? "end" : "start")}\" paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"2.5\" fill=\"#222\"{(data ? " translate=\"no\"" : "")}>{Encode(Core.Features.Statistics.RouteDiagram.Label(text, n))}</text>");
-        }
-        var legend = d.Height - Core.Features.Statistics.RouteDiagram.LegendHeight + 11;
-        var scopes = Core.Features.Statistics.RouteDiagram.Scopes;
-        for (var i = 0; i < scopes.Length; i++)
-        {
-            svg.Append(Invariant, $"<rect x=\"{4 + i * 120}\" y=\"{legend - 7:0.#}\" width=\"10\" height=\"7\" fill=\"#{Core.Features.Statistics.RouteDiagram.Colour(scopes[i])}\" fill-opacity=\"0.45\"/><text x=\"{18 + i * 120}\" y=\"{legend:0.#}\" font-size=\"8\" fill=\"#222\">{Encode(word(scopes[i]))}</text>");
-        }
-        if (d.Bands.Any(b => b.Hidden))
-        {
-            svg.Append(Invariant, $"<rect x=\"364\" y=\"{legend - 7:0.#}\" width=\"10\" height=\"7\" fill=\"none\" stroke=\"#555\" stroke-dasharray=\"2 2\"/><text x=\"378\" y=\"{legend:0.#}\" font-size=\"8\" fill=\"#222\">{Encode(word("hidden count (<5 or x), fixed width"))}</text>");
-        }
-        return Close(svg);
-    }
-
     private static StringBuilder Open(string title, int height, string css)
     {
         var svg = new StringBuilder();

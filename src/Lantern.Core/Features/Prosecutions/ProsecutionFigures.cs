@@ -51,22 +51,12 @@ public static class ProsecutionFigures
             _clock = clock;
         }
 
-        public Task<Response> Handle(Actor actor, CancellationToken ct) => Handle(actor, null, ct);
-
-        /// <summary>The figures of the proceedings whose first stage fell in <paramref name="period"/> (null: every proceeding).</summary>
-        public async Task<Response> Handle(Actor actor, ReportingPeriod? period, CancellationToken ct)
+        public async Task<Response> Handle(Actor actor, CancellationToken ct)
         {
             _db.ScopeTo(actor);
             actor.Require(Permissions.StatisticsRead);
             var today = ProsecutionAccess.Today(_clock.GetUtcNow().UtcDateTime);
-            var query = _db.Proceedings.AsNoTracking();
-            if (period is not null)
-            {
-                var (from, to) = (period.From, period.To);
-                query = query.Where(p => p.Stages.Any(s => s.StartedOn >= from && s.StartedOn <= to));
-            }
-            var proceedings = (await query.Include(p => p.Stages).Include(p => p.Charges).ThenInclude(c => c.Compensation).AsSplitQuery().ToListAsync(ct))
-                .Where(p => period is null || (p.Stages.Count > 0 && period.Contains(p.Stages.Min(s => s.StartedOn)))).ToList();
+            var proceedings = await _db.Proceedings.AsNoTracking().Include(p => p.Stages).Include(p => p.Charges).ThenInclude(c => c.Compensation).AsSplitQuery().ToListAsync(ct);
             var caseIds = proceedings.Select(p => p.CaseId).ToList();
             var cases = await _db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.Reference, c.OrganisationId }).ToListAsync(ct);
             var organisationIds = cases.Select(c => c.OrganisationId).Distinct().ToList();

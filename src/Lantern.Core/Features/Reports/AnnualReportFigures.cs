@@ -22,8 +22,7 @@ public sealed record ReportChart(string Title, IReadOnlyList<ReportBar> Bars, bo
 /// </summary>
 public sealed partial record AnnualReportFigures(int Year, string Scope, DateTime Generated,
     IReadOnlyDictionary<string, string> Values, IReadOnlyDictionary<string, ReportTable> Tables,
-    IReadOnlyDictionary<string, ReportChart> Charts, IReadOnlyDictionary<string, DistrictMap.Data> Maps, string? Period = null,
-    IReadOnlyDictionary<string, RouteDiagram.Data>? Diagrams = null)
+    IReadOnlyDictionary<string, ReportChart> Charts, IReadOnlyDictionary<string, DistrictMap.Data> Maps, string? Period = null)
 {
     /// <summary>What the report covers, as printed: "2025", or "1 March 2025 to 31 August 2025".</summary>
     public string PeriodLabel => Period ?? Year.ToString(Invariant);
@@ -79,16 +78,11 @@ public sealed partial record AnnualReportFigures(int Year, string Scope, DateTim
         charts["offenders"] = new ReportChart("Suspects, persons prosecuted and persons convicted",
             [.. offenders.Tables.Select(t => new ReportBar(t.Name switch { "suspects" => "Suspects", "prosecuted" => "Prosecuted", _ => "Convicted" }, t.Total.Value, t.Total.Text))]);
 
-        // Flows: published as the routes page publishes them to analysts (each route a cell of a one-way table whose
-        // total is the victims with a route; hidden routes listed after the shown ones), and drawn as the same diagram.
-        var published = VictimRoutes.Publish(routes, period.Label, suppressed: true);
+        // Flows: each route's count protected as a one-way table whose total is the victims with a route.
+        var flowCells = SmallCells.OneWay([.. routes.Flows.Select(f => f.Victims)], routes.VictimsWithRoute);
         tables["flows"] = new ReportTable("Routes of detected victims (origin, transit, destination)", ["Origin", "Transit", "Destination", "Scope", "Victims"],
-            [.. published.Flows.Select(f => (IReadOnlyList<string>)[f.Origin, f.Transit.Length == 0 ? "-" : f.Transit, f.Destination, f.Scope, f.Text])],
-            ["Total", "", "", "", published.WithRoute.Text]);
-        var diagrams = new Dictionary<string, RouteDiagram.Data>(StringComparer.Ordinal)
-        {
-            ["flows"] = RouteDiagram.Layout("Routes of detected victims: origin, transit and destination (province)", published),
-        };
+            [.. routes.Flows.Select((f, i) => (IReadOnlyList<string>)[f.Origin, f.Transit.Length == 0 ? "-" : f.Transit, f.Destination, f.Scope, flowCells.Cells[i].Text])],
+            ["Total", "", "", "", flowCells.Total.Text]);
 
         // The prosecution funnel by province: each stage protected as a one-way table with its total (as the funnel download, ADR 0021).
         var provinces = funnel.GroupBy(f => f.Province).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
@@ -119,7 +113,7 @@ public sealed partial record AnnualReportFigures(int Year, string Scope, DateTim
             ["generated"] = generated.ToString("d MMMM yyyy", Invariant),
             ["suppression-note"] = SuppressionNote,
             ["victims.total"] = By("sex-age").Total.Text,
-            ["flows.victims"] = published.WithRoute.Text,
+            ["flows.victims"] = flowCells.Total.Text,
             ["suspects.total"] = offenders.Tables.Single(t => t.Name == "suspects").Total.Text,
             ["prosecuted.total"] = offenders.Tables.Single(t => t.Name == "prosecuted").Total.Text,
             ["convicted.total"] = offenders.Tables.Single(t => t.Name == "convicted").Total.Text,
@@ -128,7 +122,7 @@ public sealed partial record AnnualReportFigures(int Year, string Scope, DateTim
             ["inspections.released"] = inspectionsByDistrict.Total.WorkersReleased.Text,
             ["inspections.firs"] = inspectionsByDistrict.Total.Firs.Text,
         };
-        return new AnnualReportFigures(period.From.Year, scope, generated, values, tables, charts, maps, period.IsCalendarYear ? null : period.Label, diagrams);
+        return new AnnualReportFigures(period.From.Year, scope, generated, values, tables, charts, maps, period.IsCalendarYear ? null : period.Label);
     }
 
     [GeneratedRegex("(?<=[a-z])(?=[A-Z])")]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lantern.Core.Features.Statistics;
 using SkiaSharp;
 
 namespace Lantern.Core.Features.Reports;
@@ -48,9 +47,6 @@ public static class AnnualReportPdf
                     case ReportTemplate.Figure { Kind: "table" } f:
                         writer.Table(figures.Tables[f.Name]);
                         break;
-                    case ReportTemplate.Figure { Kind: "chart" } f when figures.Diagrams?.ContainsKey(f.Name) == true:
-                        writer.Flows(figures.Diagrams[f.Name]);
-                        break;
                     case ReportTemplate.Figure { Kind: "chart" } f:
                         writer.Chart(figures.Charts[f.Name]);
                         break;
@@ -86,8 +82,6 @@ public static class AnnualReportPdf
                     return room + writer.ParagraphStart(ReportTemplate.Fill(p.Text, figures.Values), p.ListItem);
                 case ReportTemplate.Figure { Kind: "table" } f:
                     return room + Writer.TableStart(figures.Tables[f.Name]);
-                case ReportTemplate.Figure { Kind: "chart" } f when figures.Diagrams?.ContainsKey(f.Name) == true:
-                    return room + Writer.FlowsStart(figures.Diagrams[f.Name]);
                 case ReportTemplate.Figure { Kind: "chart" } f:
                     return room + Writer.ChartStart(figures.Charts[f.Name]);
                 case ReportTemplate.Figure f:
@@ -410,23 +404,6 @@ public static class AnnualReportPdf
                 Lines($"The {chart.Bars.Count - most} smallest groups are in the table.", _regular, 8, ContentWidth, 12, _muted);
             }
             _y += 12;
-        }
-
-        private static float FlowsZoom(RouteDiagram.Data d) => ContentWidth / d.Width;
-
-        public static float FlowsStart(RouteDiagram.Data d) => Math.Min(Bottom - Margin, d.Height * FlowsZoom(d) + 30);
-
-        /// <summary>The routes' flow diagram, scaled to the text width; too tall for a page, it is scaled down to fit one.</summary>
-        public void Flows(RouteDiagram.Data d)
-        {
-            var zoom = Math.Min(FlowsZoom(d), (Bottom - Margin - 40) / d.Height);
-            Ensure(Math.Min(Bottom - Margin, d.Height * zoom + 30));
-            Lines(d.Title, _bold, 9.5f, ContentWidth, 14);
-            RouteDiagram.Draw(Canvas, d, Margin, _y, zoom, _regular);
-            _y += d.Height * zoom + 6;
-            Lines("Band widths are proportional to the victims on each route; a route whose count is suppressed (\"<5\" or \"x\") is a hollow band of one fixed width, whatever its count."
-                + (d.Omitted > 0 ? $" The {d.Omitted} smallest or suppressed routes are in the table only." : ""), _regular, 8, ContentWidth, 12, _muted);
-            _y += 10;
         }
 
         public void Map(DistrictMap.Data map)

@@ -31,7 +31,7 @@ public static partial class ReportTemplate
     public static readonly IReadOnlyList<string> Charts =
     [
         "victims-by-sex-age", "victims-by-exploitation", "victims-by-citizenship", "offenders", "prosecution-funnel",
-        "inspections-by-district", "inspections-by-sector", "flows",
+        "inspections-by-district", "inspections-by-sector",
     ];
 
     public static readonly IReadOnlyList<string> Maps = ["inspections-by-district", "victims-by-district"];

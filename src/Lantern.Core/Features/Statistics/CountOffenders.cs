@@ -67,14 +67,11 @@ public static class CountOffenders
             }
             var named = participants.Where(p => p.Role == CaseRole.Suspect);
             named = period.IsCalendarYear ? named.Where(p => p.Case.OpenedYear == year) : named.Where(p => p.Case.OpenedOn != null && p.Case.OpenedOn >= from && p.Case.OpenedOn <= to);
-            var suspectIds = named.Select(p => p.Id);
-            var prosecutedIds = charges.Where(c => c.FramedOn != null && c.FramedOn >= from && c.FramedOn <= to).Select(c => c.AccusedParticipantId);
-            var convictedIds = charges.Where(c => c.Outcome == ChargeOutcome.Convicted && c.DecidedOn != null && c.DecidedOn >= from && c.DecidedOn <= to).Select(c => c.AccusedParticipantId);
-            var suspects = await suspectIds.ToListAsync(ct);
-            var prosecuted = await prosecutedIds.ToListAsync(ct);
-            var convicted = await convictedIds.ToListAsync(ct);
-            // The persons through subqueries, not a list of thousands of ids (slow to send and to plan).
-            var people = (await _db.Participants.AsNoTracking().Where(p => suspectIds.Contains(p.Id) || prosecutedIds.Contains(p.Id) || convictedIds.Contains(p.Id))
+            var suspects = await named.Select(p => p.Id).ToListAsync(ct);
+            var prosecuted = await charges.Where(c => c.FramedOn != null && c.FramedOn >= from && c.FramedOn <= to).Select(c => c.AccusedParticipantId).ToListAsync(ct);
+            var convicted = await charges.Where(c => c.Outcome == ChargeOutcome.Convicted && c.DecidedOn != null && c.DecidedOn >= from && c.DecidedOn <= to).Select(c => c.AccusedParticipantId).ToListAsync(ct);
+            var ids = suspects.Concat(prosecuted).Concat(convicted).Distinct().ToList();
+            var people = (await _db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id))
                 .Select(p => new Row(p.Id, p.PersonId, p.Person.Gender, p.Person.Citizenships,
                     _db.PersonIdentityMembers.Where(m => m.PersonId == p.PersonId).Select(m => (Guid?)m.IdentityId).FirstOrDefault()))
                 .ToListAsync(ct))

@@ -22,8 +22,7 @@ public static class CountVictims
     /// <param name="By">sex-age, exploitation, citizenship, organisation, province or district.</param>
     /// <param name="Organisation">Only the cases of the organisation with this name.</param>
     /// <param name="Public">Apply small-cell suppression even for a user who may see exact figures.</param>
-    /// <param name="Period">A free period (or a calendar year) instead of <paramref name="Year"/>: each victim counts once in it.</param>
-    public sealed record Request(int? Year, string? By, string? Organisation = null, bool Public = false, ReportingPeriod? Period = null);
+    public sealed record Request(int? Year, string? By, string? Organisation = null, bool Public = false);
 
     /// <summary>A published count: <paramref name="Value"/> is null when hidden; <paramref name="Text"/> is what to print ("12", "&lt;5" or "x").</summary>
     public sealed record GroupCount(string Group, int? Value, string Text);
@@ -52,9 +51,7 @@ public static class CountVictims
         {
             actor.Require(Permissions.StatisticsRead);
             var by = ParseBreakdown(request.By);
-            return request.Period is { } period
-                ? (await HandleAsync(actor, period, [by], request.Organisation, request.Public, ct))[0]
-                : (await HandleAsync(actor, request.Year, [by], request.Organisation, request.Public, ct))[0];
+            return (await HandleAsync(actor, request.Year, [by], request.Organisation, request.Public, ct))[0];
         }
 
         /// <summary>Every breakdown of one year at once (the dashboard): the facts are read once and the view audited once.</summary>

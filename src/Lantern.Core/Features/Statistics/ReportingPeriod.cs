@@ -59,13 +59,6 @@ public sealed record ReportingPeriod(DateOnly From, DateOnly To)
         return new ReportingPeriod(first, last);
     }
 
-    /// <summary>As <see cref="Of"/> from the text of a query string or an option (a year that is not a number is refused naming <c>year</c>).</summary>
-    public static ReportingPeriod Parse(string? year, string? from, string? to) => Of(CountVictims.ParseYear(year), from, to);
-
-    /// <summary>As <see cref="Parse"/>, or null when none of the three is given (every year).</summary>
-    public static ReportingPeriod? OfOptional(string? year, string? from, string? to) =>
-        string.IsNullOrWhiteSpace(year) && string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to) ? null : Parse(year, from, to);
-
     private static DateOnly Day(string text, string field)
     {
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", Invariant, DateTimeStyles.None, out var day))

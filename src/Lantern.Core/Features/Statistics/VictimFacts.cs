@@ -72,8 +72,8 @@ internal static class VictimFacts
     public static async Task<List<VictimFact>> LoadAsync(AppDbContext db, int? year, IReadOnlyCollection<OrganisationId>? organisations, CancellationToken ct) =>
         (await ReadAsync(db, db.Participants.AsNoTracking().Where(p => p.Role == CaseRole.Victim && (year == null || p.Case.OpenedYear == year)), null, organisations, placesOnly: true, ct)).Facts;
 
-    /// <summary>What one read of a period's victims gives: the facts, and the victim participations with their cases' events, from which <c>VictimRoutes.Compute</c> draws the routes.</summary>
-    internal sealed record Reading(List<VictimFact> Facts, List<(Guid Victim, CaseId Case, Guid Person)> Victims, List<VictimRoutes.Place> Events);
+    /// <summary>What one read of a period's victims gives: the facts, and the victim participations with their cases' events, from which <see cref="VictimRoutes.Compute"/> draws the routes.</summary>
+    internal sealed record Reading(List<VictimFact> Facts, List<(Guid Victim, CaseId Case)> Victims, List<VictimRoutes.Place> Events);
 
     /// <summary>
     /// The facts of a period, read once for every tabulation (the annual report): cases opened in a calendar year as
@@ -104,9 +104,7 @@ internal static class VictimFacts
                 p.ControlCodes, p.Industry, p.RelationshipToTrafficker))
             .ToListAsync(ct);
         var caseIds = rows.Select(r => r.CaseId).Distinct().ToList();
-        // The cases as a subquery, not a list of ids: a list of thousands of converted ids made this query take seconds.
-        var cases = victims.Select(p => p.CaseId);
-        var places = await db.Events.AsNoTracking().Where(e => cases.Contains(e.CaseId) && (!placesOnly || e.Date != null || e.Country != null || e.State != null || e.City != null))
+        var places = await db.Events.AsNoTracking().Where(e => caseIds.Contains(e.CaseId) && (!placesOnly || e.Date != null || e.Country != null || e.State != null || e.City != null))
             .Select(e => new VictimRoutes.Place(e.CaseId, e.Type, e.Date, e.Country, e.State, e.City, e.People.Select(x => x.ParticipantId).ToList()))
             .ToListAsync(ct);
         var organisationIds = rows.Select(r => r.OrganisationId).Distinct().ToList();
@@ -116,7 +114,7 @@ internal static class VictimFacts
         var facts = Compute(rows.Select(r => new Participation(r.IdentityId ?? r.PersonId.Value, r.ParticipantId, r.CaseId, countAsYear ?? r.Year, r.OpenedOn,
             organisationNames.GetValueOrDefault(r.OrganisationId, "(unknown)"), r.Gender, r.Citizenships, r.AgeWhenTrafficked, r.ExploitationCodes, BirthDate(r), r.ControlCodes, r.Industry, r.Relationship)).ToList(),
             places.Where(p => p.Date != null || p.Country != null || p.State != null || p.City != null).Select(p => new Event(p.CaseId, p.Type, p.Date, p.State, p.City, p.People, p.Country)).ToList());
-        return new Reading(facts, [.. rows.Select(r => (r.ParticipantId, r.CaseId, r.IdentityId ?? r.PersonId.Value))], places);
+        return new Reading(facts, [.. rows.Select(r => (r.ParticipantId, r.CaseId))], places);
     }
 
     /// <summary>One victim participation, the identity resolved (<paramref name="Victim"/>) and the birth date decrypted.</summary>

@@ -10,14 +10,13 @@ public static class StatisticsApi
     public static RouteGroupBuilder MapStatisticsApi(this RouteGroupBuilder api)
     {
         var statistics = api.MapGroup("/statistics").WithTags("Statistics");
-        statistics.MapGet("/cases", Cases).RequireAuthorization(Permissions.StatisticsRead).WithName("CaseStatistics")
-            .WithSummary("Aggregate counts of cases and victims, every year or ?year=YYYY or ?from=YYYY-MM-DD&to=YYYY-MM-DD; small cells suppressed unless exact figures are allowed; no identities.");
+        statistics.MapGet("/cases", Cases).RequireAuthorization(Permissions.StatisticsRead).WithName("CaseStatistics").WithSummary("Aggregate counts of cases and victims; no identities.");
         statistics.MapGet("/routes", Routes).RequireAuthorization(Permissions.StatisticsRead).WithName("VictimRoutes")
-            .WithSummary("Origin, transit and destination flows of victims with counts; ?level=country|province|city&year=YYYY (or from=&to=)&public=true; small cells suppressed unless exact figures are allowed.");
+            .WithSummary("Origin, transit and destination flows of victims with counts; ?level=country|province|city&year=YYYY.");
         statistics.MapGet("/victims", Victims).RequireAuthorization(Permissions.StatisticsRead).WithName("VictimStatistics")
-            .WithSummary("GLOTIP detected victims for a year or a period: ?year=YYYY (or from=YYYY-MM-DD&to=YYYY-MM-DD)&by=sex-age|exploitation|citizenship|organisation|province|district&organisation=&public=true; small cells suppressed unless exact figures are allowed.");
+            .WithSummary("GLOTIP detected victims for a year: ?year=YYYY&by=sex-age|exploitation|citizenship|organisation|province|district&organisation=&public=true; small cells suppressed unless exact figures are allowed.");
         statistics.MapGet("/offenders", Offenders).RequireAuthorization(Permissions.StatisticsRead).WithName("OffenderStatistics")
-            .WithSummary("Suspects, persons prosecuted and persons convicted in a year or a period by sex and citizenship: ?year=YYYY (or from=&to=)&organisation=&public=true.");
+            .WithSummary("Suspects, persons prosecuted and persons convicted in a year by sex and citizenship: ?year=YYYY&organisation=&public=true.");
         // ---- National Action Plan indicators (docs/decisions/0026-nap-indicators-as-data.md) ----
         statistics.MapGet("/indicators", Indicators).RequireAuthorization(Permissions.StatisticsRead).WithName("NapIndicators")
             .WithSummary("National Action Plan indicators with value, baseline, target, progress and a series by year: ?year=YYYY or ?from=YYYY-MM-DD&to=YYYY-MM-DD, &code=, &public=true.");
@@ -58,19 +57,15 @@ public static class StatisticsApi
         return await reader.ReadToEndAsync(ct);
     }
 
-    private static async Task<Ok<CountVictims.Response>> Victims(HttpContext http, CountVictims.Handler handler, string? year, string? from, string? to, string? by, string? organisation, string? @public, CancellationToken ct) =>
-        TypedResults.Ok(await handler.Handle(http.Actor(), new CountVictims.Request(CountVictims.ParseYear(year), by, organisation, CountVictims.ParsePublic(@public), Period(year, from, to)), ct));
+    private static async Task<Ok<CountVictims.Response>> Victims(HttpContext http, CountVictims.Handler handler, string? year, string? by, string? organisation, string? @public, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Handle(http.Actor(), new CountVictims.Request(CountVictims.ParseYear(year), by, organisation, CountVictims.ParsePublic(@public)), ct));
 
-    private static async Task<Ok<CountOffenders.Response>> Offenders(HttpContext http, CountOffenders.Handler handler, string? year, string? from, string? to, string? organisation, string? @public, CancellationToken ct) =>
-        TypedResults.Ok(await handler.Handle(http.Actor(), new CountOffenders.Request(CountVictims.ParseYear(year), organisation, CountVictims.ParsePublic(@public), Period(year, from, to)), ct));
+    private static async Task<Ok<CountOffenders.Response>> Offenders(HttpContext http, CountOffenders.Handler handler, string? year, string? organisation, string? @public, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Handle(http.Actor(), new CountOffenders.Request(CountVictims.ParseYear(year), organisation, CountVictims.ParsePublic(@public)), ct));
 
-    private static async Task<Ok<VictimRoutes.Table>> Routes(HttpContext http, VictimRoutes.Handler handler, string? level, string? year, string? from, string? to, string? @public, CancellationToken ct) =>
-        TypedResults.Ok(await handler.Handle(http.Actor(), new VictimRoutes.Request(level, ReportingPeriod.OfOptional(year, from, to), CountVictims.ParsePublic(@public)), ct));
+    private static async Task<Ok<VictimRoutes.Response>> Routes(HttpContext http, VictimRoutes.Handler handler, string? level, int? year, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Handle(http.Actor(), level, year, ct));
 
-    private static async Task<Ok<CaseStatistics.Response>> Cases(HttpContext http, CaseStatistics.Handler handler, string? year, string? from, string? to, CancellationToken ct) =>
-        TypedResults.Ok(await handler.Handle(http.Actor(), ReportingPeriod.OfOptional(year, from, to), ct));
-
-    /// <summary>A free period when from or to is given (refused naming the field, or naming year when given with them); else null, and the year rules.</summary>
-    private static ReportingPeriod? Period(string? year, string? from, string? to) =>
-        string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to) ? null : ReportingPeriod.Parse(year, from, to);
+    private static async Task<Ok<CaseStatistics.Response>> Cases(HttpContext http, CaseStatistics.Handler handler, CancellationToken ct) =>
+        TypedResults.Ok(await handler.Handle(http.Actor(), ct));
 }

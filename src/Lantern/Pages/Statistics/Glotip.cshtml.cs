@@ -15,8 +15,9 @@ namespace Lantern.Pages.Statistics;
 /// a CSV download is always suppressed, since it leaves Lantern.
 /// </summary>
 [Authorize(Policy = Permissions.StatisticsRead)]
-public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Handler offenders, RateVictims.Handler rates, TimeProvider clock) : PeriodPage
+public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Handler offenders, RateVictims.Handler rates, TimeProvider clock) : FormPage
 {
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Organisation { get; set; }
     [BindProperty(SupportsGet = true, Name = "public")] public bool Public { get; set; }
 
@@ -24,25 +25,14 @@ public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Han
     public CountOffenders.Response? Offenders { get; private set; }
     public RateVictims.Response? Rates { get; private set; }
 
-    /// <summary>The year shown (this year when none is given), or the first year of a free period.</summary>
-    public int ShownYear => Period?.From.Year ?? clock.GetUtcNow().Year;
-
-    /// <summary>The period covered: the year given (this year when none), or the free period.</summary>
-    public ReportingPeriod? Period { get; private set; }
-
-    /// <summary>"2025", or "1 March 2025 to 31 August 2025".</summary>
-    public string PeriodLabel => Period?.Label ?? ShownYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private ReportingPeriod Resolve() => Period = AskedPeriod() ?? ReportingPeriod.Year(clock.GetUtcNow().Year);
+    public int ShownYear => Year ?? clock.GetUtcNow().Year;
 
     public async Task OnGetAsync(CancellationToken ct) =>
         await ModelState.TryAsync(async () =>
         {
-            var period = Resolve();
-            Victims = await victims.HandleAll(HttpContext.Actor(), period, Organisation, Public, ct);
-            Offenders = await offenders.Handle(HttpContext.Actor(), new CountOffenders.Request(period.From.Year, Organisation, Public, period), ct);
-            // Population figures are yearly: SDG 16.2.2 is a rate per calendar year only.
-            Rates = period.IsCalendarYear ? await rates.Handle(HttpContext.Actor(), new RateVictims.Request(period.From.Year, Public), ct) : null;
+            Victims = await victims.HandleAll(HttpContext.Actor(), ShownYear, Organisation, Public, ct);
+            Offenders = await offenders.Handle(HttpContext.Actor(), new CountOffenders.Request(ShownYear, Organisation, Public), ct);
+            Rates = await rates.Handle(HttpContext.Actor(), new RateVictims.Request(ShownYear, Public), ct);
         });
 
     /// <summary>One table as CSV (group,count, or sex by citizenship for offenders), always with small cells suppressed.</summary>
@@ -55,19 +45,18 @@ public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Han
     {
         try
         {
-            var period = Resolve();
-            var (name, rows) = await TableAsync(table, period, ct);
+            var (name, rows) = await TableAsync(table, ct);
             if (xlsx)
             {
                 return File(XlsxWorkbook.Write(name, rows.Select((r, i) => (IReadOnlyList<object?>)[.. r.Select((cell, j) => i == 0 || j == 0 ? (object)cell : XlsxWorkbook.Count(cell))])),
-                    XlsxWorkbook.ContentType, $"{name}-{period.Code}.xlsx");
+                    XlsxWorkbook.ContentType, $"{name}-{ShownYear}.xlsx");
             }
             var csv = new StringBuilder();
             foreach (var row in rows)
             {
                 csv.AppendJoin(',', row.Select(CsvText.Cell)).Append('\n');
             }
-            return File(CsvFile.Bytes(csv.ToString()), CsvFile.ContentType, $"{name}-{period.Code}.csv");
+            return File(CsvFile.Bytes(csv.ToString()), CsvFile.ContentType, $"{name}-{ShownYear}.csv");
         }
         catch (ValidationException e)
         {
@@ -76,19 +65,19 @@ public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Han
     }
 
     /// <summary>A downloadable table, header first, every cell as published text; always suppressed, since it leaves Lantern.</summary>
-    private async Task<(string Name, List<string[]> Rows)> TableAsync(string? table, ReportingPeriod period, CancellationToken ct)
+    private async Task<(string Name, List<string[]> Rows)> TableAsync(string? table, CancellationToken ct)
     {
         var rows = new List<string[]>();
         if (table is "suspects" or "prosecuted" or "convicted")
         {
-            var response = await offenders.Handle(HttpContext.Actor(), new CountOffenders.Request(period.From.Year, Organisation, Public: true, Period: period), ct);
+            var response = await offenders.Handle(HttpContext.Actor(), new CountOffenders.Request(ShownYear, Organisation, Public: true), ct);
             var t = response.Tables.Single(x => x.Name == table);
             rows.Add(["sex", .. t.Columns, "total"]);
             rows.AddRange(t.Rows.Select(row => (string[])[row.Group, .. row.Cells.Select(c => c.Text), row.Total.Text]));
             rows.Add(["total", .. t.ColumnTotals.Select(c => c.Text), t.Total.Text]);
             return (table, rows);
         }
-        var victimsTable = await victims.Handle(HttpContext.Actor(), new CountVictims.Request(period.From.Year, table, Organisation, Public: true, Period: period), ct);
+        var victimsTable = await victims.Handle(HttpContext.Actor(), new CountVictims.Request(ShownYear, table, Organisation, Public: true), ct);
         rows.Add(["group", "count"]);
         rows.AddRange(victimsTable.Rows.Select(row => new[] { row.Group, row.Text }));
         return ("victims-by-" + victimsTable.By, rows);
@@ -98,9 +87,8 @@ public sealed class GlotipModel(CountVictims.Handler victims, CountOffenders.Han
 
     public string CsvLink(string table)
     {
-        var query = new Dictionary<string, string?> { ["handler"] = "Csv", ["table"] = table, ["organisation"] = Organisation };
-        var period = PeriodGiven ? PeriodQuery : [new KeyValuePair<string, string?>("year", ShownYear.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/statistics/glotip", query.Where(q => !string.IsNullOrEmpty(q.Value)).Concat(period));
+        var query = new Dictionary<string, string?> { ["handler"] = "Csv", ["table"] = table, ["year"] = ShownYear.ToString(System.Globalization.CultureInfo.InvariantCulture), ["organisation"] = Organisation };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/statistics/glotip", query.Where(q => !string.IsNullOrEmpty(q.Value)));
     }
 
     public static string Title(string by) => by switch
