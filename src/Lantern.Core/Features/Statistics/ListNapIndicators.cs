@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lantern.Core.Auditing;
+using Lantern.Core.Common;
 using Lantern.Core.Persistence;
 using Lantern.Core.Security;
 
@@ -178,4 +179,16 @@ public static class ListNapIndicators
         f.SexAge.Count == 0 ? null : "sex-age " + string.Join(", ", f.SexAge.Select(g => g.ToString().ToLowerInvariant())),
         f.Exploitation.Count == 0 ? null : "exploitation " + string.Join(", ", f.Exploitation),
     }.OfType<string>());
+
+    /// <summary>The header of the indicators' CSV (the page's download and <c>lantern stats indicators</c>).</summary>
+    public const string CsvHeader = "code,title,unit,period,value,numerator,denominator,baseline_year,baseline,target_year,target,expected,progress_percent,status";
+
+    /// <summary>One indicator's line of that CSV: text guarded against formulas, numbers written as they are (a negative progress is a number).</summary>
+    public static string CsvLine(IndicatorFigures i) =>
+        CsvText.Row(i.Code, i.Title, i.Unit, i.Period, i.Value.Text, i.NumeratorValue.Text, i.DenominatorValue?.Text ?? "") + ","
+        + string.Join(',', i.Baseline.Year.ToString(CultureInfo.InvariantCulture), CsvNumber(i.Baseline.Value), i.Target.Year.ToString(CultureInfo.InvariantCulture),
+            CsvNumber(i.Target.Value), CsvNumber(i.Expected), CsvNumber(i.Progress)) + "," + CsvText.Cell(i.Status);
+
+    /// <summary>A figure in a CSV: up to two decimals, empty when there is none.</summary>
+    public static string CsvNumber(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
 }

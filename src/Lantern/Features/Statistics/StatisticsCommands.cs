@@ -98,7 +98,6 @@ internal static class StatisticsCommands
         {
             var response = await services.GetRequiredService<ListNapIndicators.Handler>().Handle(actor,
                 new ListNapIndicators.Request(CountVictims.ParseYear(parse.GetValue(year)), parse.GetValue(from), parse.GetValue(to), parse.GetValue(publicOption), parse.GetValue(code)), ct);
-            string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? "";
             if (parse.GetValue(series))
             {
                 Console.WriteLine("code,period,value,numerator,denominator,expected");
@@ -106,19 +105,16 @@ internal static class StatisticsCommands
                 {
                     foreach (var p in i.Series)
                     {
-                        Console.WriteLine(CsvText.Row(i.Code, p.Period, p.Value.Text, p.Numerator.Text, p.Denominator?.Text ?? "") + "," + Number(p.Expected));
+                        Console.WriteLine(CsvText.Row(i.Code, p.Period, p.Value.Text, p.Numerator.Text, p.Denominator?.Text ?? "") + "," + ListNapIndicators.CsvNumber(p.Expected));
                     }
                 }
             }
             else
             {
-                Console.WriteLine("code,title,unit,period,value,numerator,denominator,baseline_year,baseline,target_year,target,expected,progress_percent,status");
+                Console.WriteLine(ListNapIndicators.CsvHeader);
                 foreach (var i in response.Indicators)
                 {
-                    Console.WriteLine(CsvText.Row(i.Code, i.Title, i.Unit, i.Period, i.Value.Text, i.NumeratorValue.Text, i.DenominatorValue?.Text ?? "") + ","
-                        // Numbers as they are: a negative progress is a number, not text to guard against formulas.
-                        + string.Join(',', i.Baseline.Year.ToString(CultureInfo.InvariantCulture), Number(i.Baseline.Value), i.Target.Year.ToString(CultureInfo.InvariantCulture),
-                            Number(i.Target.Value), Number(i.Expected), Number(i.Progress)) + "," + CsvText.Cell(i.Status));
+                    Console.WriteLine(ListNapIndicators.CsvLine(i));
                 }
             }
             Console.Error.WriteLine($"{response.Indicators.Count} indicator(s), {(response.Suppressed ? "small cells suppressed" : "exact figures")}");

@@ -46,13 +46,10 @@ public sealed class IndicatorsModel(ListNapIndicators.Handler indicators, TimePr
             var csv = new StringBuilder();
             if (code is null)
             {
-                csv.Append("code,title,unit,period,value,numerator,denominator,baseline_year,baseline,target_year,target,expected,progress_percent,status\n");
+                csv.Append(ListNapIndicators.CsvHeader).Append('\n');
                 foreach (var i in response.Indicators)
                 {
-                    csv.Append(CsvText.Row(i.Code, i.Title, i.Unit, i.Period, i.Value.Text, i.NumeratorValue.Text, i.DenominatorValue?.Text ?? "") + ","
-                        // Numbers as they are: a negative progress is a number, not text to guard against formulas.
-                        + string.Join(',', i.Baseline.Year.ToString(Invariant), Number(i.Baseline.Value), i.Target.Year.ToString(Invariant),
-                            Number(i.Target.Value), Number(i.Expected), Number(i.Progress)) + "," + CsvText.Cell(i.Status)).Append('\n');
+                    csv.Append(ListNapIndicators.CsvLine(i)).Append('\n');
                 }
                 return File(CsvFile.Bytes(csv.ToString()), CsvFile.ContentType, $"nap-indicators-{Code(response.Period)}.csv");
             }
@@ -90,7 +87,7 @@ public sealed class IndicatorsModel(ListNapIndicators.Handler indicators, TimePr
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/statistics/indicators", query.Where(q => !string.IsNullOrEmpty(q.Value)));
     }
 
-    public static string Number(double? value) => value?.ToString("0.##", Invariant) ?? "";
+    public static string Number(double? value) => ListNapIndicators.CsvNumber(value);
 
     /// <summary>A progress bar's value: the share of the way, held between 0 and 100.</summary>
     public static string Bar(double progress) => Math.Clamp(progress, 0, 100).ToString("0.#", Invariant);
