@@ -33,8 +33,10 @@ public static class LanternWebHost
         budget.AnswersEarly = true;
         app.Use(async (context, next) =>
         {
+            // Only the screening itself (API and form); its alert, batch and profile pages wait like everything else.
             var path = context.Request.Path;
-            if (!path.StartsWithSegments("/api/v1/name-screening/names") && !path.StartsWithSegments("/name-screening"))
+            var screening = path.Equals("/api/v1/name-screening/names", StringComparison.OrdinalIgnoreCase) || path.Equals("/name-screening", StringComparison.OrdinalIgnoreCase);
+            if (!screening)
             {
                 await budget.SettledAsync();
             }
